@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Assessment.Cli.Commands;
+using Assessment.Cli.Resources;
+using Assessment.Data;
+using Assessment.Import;
+using Assessment.Indicators;
+using Spectre.Console;
+
+namespace Assessment.Cli;
+
+/// <summary>The <c>assessment</c> command: its options, its subcommands, and how their errors reach the user.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? clock = null,
+        bool interactive = false, CancellationToken cancellationToken = default)
+    {
+        UseLanguage(args);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            console.Profile.Width = 240;
+        }
+
+        var context = new CliContext(console, output, error, clock ?? TimeProvider.System);
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    private static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand(CliText.RootDescription);
+        root.Options.Add(context.Db);
+        root.Options.Add(new Option<string?>("--lang") { Description = CliText.OptionLang, Recursive = true, HelpName = "zh|en" });
+        root.Subcommands.Add(InitCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(IndicatorsCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>
+    /// Wraps a command's work so that a failure the user can act on (bad database, bad file, bad factor table) is printed
+    /// to standard error as one clear message with exit code 1, never as a stack trace.
+    /// </summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> Guard(CliContext context, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        async (parsed, cancellationToken) =>
+        {
+            try
+            {
+                return await action(parsed, cancellationToken);
+            }
+            catch (Exception e) when (e is DatabaseException or FactorTableException or ImportFileException or ArgumentException
+                                          or IOException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");
+                return 1;
+            }
+        };
+
+    private static void UseLanguage(string[] args)
+    {
+        var index = Array.IndexOf(args, "--lang");
+        var lang = index >= 0 && index + 1 < args.Length ? args[index + 1] : Environment.GetEnvironmentVariable("ASSESSMENT_LANG");
+        var culture = CultureInfo.GetCultureInfo(lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "zh-CN");
+        CultureInfo.CurrentUICulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Data.Common;
+using System.Reflection;
+using Assessment.Resources;
+using DbUp;
+using DbUp.Engine;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Assessment.Data;
+
+/// <summary>
+/// The application's database: opens sessions, brings the schema up to date with the numbered scripts of
+/// <c>db/sqlite</c> or <c>db/sqlserver</c> (embedded in this library, applied by DbUp), and empties it for a fresh demo.
+/// </summary>
+public sealed class Database(DatabaseTarget target)
+{
+    private static readonly Assembly ScriptAssembly = typeof(Database).Assembly;
+
+    /// <summary>Where the data lives.</summary>
+    public DatabaseTarget Target { get; } = target;
+
+    /// <summary>The engine's SQL differences.</summary>
+    public SqlDialect Dialect { get; } = SqlDialect.For(target.Kind);
+
+    /// <summary>Whether there is a database to open (a SQL Server database is assumed to exist).</summary>
+    public bool Exists => Target.FilePath is null || File.Exists(Target.FilePath);
+
+    /// <summary>Opens a session on a new connection.</summary>
+    public async Task<DbSession> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Target.Kind == DatabaseKind.Sqlite
+            ? new SqliteConnection(Target.ConnectionString)
+            : new SqlConnection(Target.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            await connection.DisposeAsync();
+            throw new DatabaseException(string.Format(Strings.DatabaseOpenFailed, Target.Display, e.Message), e);
+        }
+
+        return new DbSession(connection, Dialect);
+    }
+
+    /// <summary>The names of the schema scripts of this engine, in the order they apply.</summary>
+    public IReadOnlyList<string> ScriptNames =>
+        ScriptAssembly.GetManifestResourceNames().Where(IsOurScript).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Creates the database if needed and applies the schema scripts not yet applied; returns their names.</summary>
+    public IReadOnlyList<string> Migrate()
+    {
+        if (Target.FilePath is { } path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        var builder = Target.Kind == DatabaseKind.Sqlite
+            ? DeployChanges.To.SqliteDatabase(Target.ConnectionString)
+            : DeployChanges.To.SqlDatabase(Target.ConnectionString);
+        var engine = builder
+            .WithScriptsEmbeddedInAssembly(ScriptAssembly, IsOurScript)
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+
+        DatabaseUpgradeResult result;
+        try
+        {
+            result = engine.PerformUpgrade();
+        }
+        catch (DbException e)
+        {
+            throw new DatabaseException(string.Format(Strings.DatabaseOpenFailed, Target.Display, e.Message), e);
+        }
+
+        if (!result.Successful)
+        {
+            throw new DatabaseException(
+                string.Format(Strings.DatabaseMigrationFailed, Target.Display, result.ErrorScript?.Name ?? "?", result.Error?.Message),
+                result.Error);
+        }
+
+        if (Target.Kind == DatabaseKind.Sqlite)
+        {
+            // WAL lets readers (the web host, reports) work while an import writes; the setting persists in the file.
+            using var connection = new SqliteConnection(Target.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        return result.Scripts.Select(script => script.Name).ToArray();
+    }
+
+    /// <summary>Empties the database: a SQLite file is deleted, a SQL Server database has every table emptied.</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken = default)
+    {
+        if (Target.FilePath is { } path)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" }.Where(File.Exists))
+            {
+                File.Delete(file);
+            }
+
+            return;
+        }
+
+        await using var session = await OpenAsync(cancellationToken);
+        await session.BeginAsync(cancellationToken);
+        foreach (var table in SqlDialect.TablesChildrenFirst)
+        {
+            await using var command = session.Connection.CreateCommand();
+            command.Transaction = session.Transaction;
+            command.CommandText = $"DELETE FROM {table}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
+    }
+
+    private bool IsOurScript(string resourceName) =>
+        resourceName.StartsWith($"Assessment.Db.{Dialect.ScriptFolder}.", StringComparison.Ordinal)
+        && resourceName.EndsWith(".sql", StringComparison.Ordinal);
+}

@@ -1,0 +1,52 @@
+using Assessment.Indicators;
+using Dapper;
+
+namespace Assessment.Data;
+
+/// <summary>
+/// Every version of every factor table ever loaded, kept so that a result can name the table that produced it;
+/// the tables of the last load are the current ones.
+/// </summary>
+public sealed class FactorTableRepository(DbSession session)
+{
+    /// <summary>Makes <paramref name="files"/> the current tables, storing the versions not stored yet; returns how many were new.</summary>
+    public async Task<int> ReplaceCurrentAsync(IReadOnlyList<FactorTableFile> files, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var stored = (await session.Connection.QueryAsync<(string Id, string Hash)>(new CommandDefinition(
+            "SELECT id, content_hash FROM factor_tables", transaction: session.Transaction, cancellationToken: cancellationToken))).ToHashSet();
+        var added = files.Where(file => !stored.Contains((file.Table.Id, file.Table.ContentHash))).ToArray();
+
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE factor_tables SET is_current = 0", transaction: session.Transaction, cancellationToken: cancellationToken));
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO factor_tables (id, content_hash, first_year, last_year, document, source_file, is_current, loaded_at) " +
+            "VALUES (@id, @hash, @first, @last, @document, @file, 0, @now)",
+            added.Select(file => new
+            {
+                id = file.Table.Id,
+                hash = file.Table.ContentHash,
+                first = file.Table.FirstYear,
+                last = file.Table.LastYear,
+                document = file.Document,
+                file = file.SourceFile,
+                now,
+            }),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE factor_tables SET is_current = 1 WHERE id = @id AND content_hash = @hash",
+            files.Select(file => new { id = file.Table.Id, hash = file.Table.ContentHash }),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        return added.Length;
+    }
+
+    /// <summary>The current tables.</summary>
+    public async Task<FactorTableSet> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await session.Connection.QueryAsync<(string Id, string Document)>(new CommandDefinition(
+            "SELECT id, document FROM factor_tables WHERE is_current = 1 ORDER BY first_year",
+            transaction: session.Transaction, cancellationToken: cancellationToken));
+        return new FactorTableSet(rows.Select(row => FactorTableReader.Parse(row.Document, $"factor_tables/{row.Id}")).ToArray());
+    }
+}

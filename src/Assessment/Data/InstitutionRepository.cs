@@ -1,0 +1,131 @@
+using Assessment.Domain;
+using Dapper;
+
+namespace Assessment.Data;
+
+/// <summary>Institutions, their earlier master records, and their area and users per year.</summary>
+public sealed class InstitutionRepository(DbSession session)
+{
+    private static readonly string[] Columns = ["name", "county_code", "category", "building_area_m2", "users", "key_unit", "updated_at"];
+
+    private const string SelectInstitutions =
+        "SELECT code AS Code, name AS Name, county_code AS CountyCode, category AS Category, " +
+        "building_area_m2 AS BuildingAreaM2, users AS Users, key_unit AS KeyUnit FROM institutions";
+
+    /// <summary>All institutions, by code.</summary>
+    public async Task<IReadOnlyList<Institution>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await session.Connection.QueryAsync<Row>(new CommandDefinition(
+            SelectInstitutions + " ORDER BY code", transaction: session.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToInstitution()).ToArray();
+    }
+
+    /// <summary>
+    /// Adds new institutions and updates changed ones; the earlier record of a changed institution goes to the history table.
+    /// </summary>
+    public async Task<ImportCounts> UpsertAsync(IReadOnlyList<Institution> institutions, long? importId, DateTime now,
+        CancellationToken cancellationToken = default)
+    {
+        var existing = (await ListAsync(cancellationToken)).ToDictionary(institution => institution.Code, StringComparer.Ordinal);
+        var changed = institutions.Where(institution => existing.TryGetValue(institution.Code, out var old) && old != institution).ToArray();
+        var added = institutions.Where(institution => !existing.ContainsKey(institution.Code)).ToArray();
+
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO institutions_history (code, name, county_code, category, building_area_m2, users, key_unit, valid_until, replaced_by_import_id) " +
+            "SELECT code, name, county_code, category, building_area_m2, users, key_unit, @now, @importId FROM institutions WHERE code = @Code",
+            changed.Select(institution => new { institution.Code, now, importId }),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            session.Dialect.Upsert("institutions", ["code"], Columns),
+            changed.Concat(added).Select(institution => Parameters(institution, now)),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        return new ImportCounts(added.Length, changed.Length, institutions.Count - added.Length - changed.Length);
+    }
+
+    /// <summary>Adds institutions to a database that has none of them (the demo), fast.</summary>
+    public Task<int> InsertManyAsync(IEnumerable<Institution> institutions, DateTime now, CancellationToken cancellationToken = default)
+    {
+        string[] columns = ["code", .. Columns];
+        return BulkInsert.RunAsync(session, "institutions", columns, institutions, (institution, i) => i switch
+        {
+            0 => institution.Code,
+            1 => institution.Name,
+            2 => institution.CountyCode,
+            3 => institution.Category.Code(),
+            4 => institution.BuildingAreaM2,
+            5 => institution.Users,
+            6 => institution.KeyUnit,
+            _ => now,
+        }, cancellationToken);
+    }
+
+    /// <summary>Records the area and users of institutions for a year, replacing what was recorded for that year.</summary>
+    public Task UpsertYearsAsync(IEnumerable<InstitutionYear> years, CancellationToken cancellationToken = default) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
+            session.Dialect.Upsert("institution_years", ["code", "year"], ["building_area_m2", "users"]),
+            years.Select(year => new { code = year.Code, year = year.Year, building_area_m2 = year.BuildingAreaM2, users = year.Users }),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>Adds yearly records to a database that has none of them (the demo), fast.</summary>
+    public Task<int> InsertYearsManyAsync(IEnumerable<InstitutionYear> years, CancellationToken cancellationToken = default) =>
+        BulkInsert.RunAsync(session, "institution_years", ["code", "year", "building_area_m2", "users"], years, (year, i) => i switch
+        {
+            0 => year.Code,
+            1 => year.Year,
+            2 => year.BuildingAreaM2,
+            _ => year.Users,
+        }, cancellationToken);
+
+    /// <summary>Every yearly record.</summary>
+    public async Task<IReadOnlyList<InstitutionYear>> ListYearsAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await session.Connection.QueryAsync<YearRow>(new CommandDefinition(
+            "SELECT code AS Code, year AS Year, building_area_m2 AS BuildingAreaM2, users AS Users FROM institution_years",
+            transaction: session.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.Select(row => new InstitutionYear(row.Code, row.Year, row.BuildingAreaM2, row.Users)).ToArray();
+    }
+
+    /// <summary>How many earlier records are kept for <paramref name="code"/>.</summary>
+    public Task<int> HistoryCountAsync(string code, CancellationToken cancellationToken = default) =>
+        session.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM institutions_history WHERE code = @code", new { code }, session.Transaction,
+            cancellationToken: cancellationToken));
+
+    private static object Parameters(Institution institution, DateTime now) => new
+    {
+        code = institution.Code,
+        name = institution.Name,
+        county_code = institution.CountyCode,
+        category = institution.Category.Code(),
+        building_area_m2 = institution.BuildingAreaM2,
+        users = institution.Users,
+        key_unit = institution.KeyUnit,
+        updated_at = now,
+    };
+
+    private sealed class Row
+    {
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string CountyCode { get; set; } = "";
+        public string Category { get; set; } = "";
+        public double BuildingAreaM2 { get; set; }
+        public int Users { get; set; }
+        public bool KeyUnit { get; set; }
+
+        public Institution ToInstitution() =>
+            new(Code, Name, CountyCode, Categories.FromCode(Category), BuildingAreaM2, Users, KeyUnit);
+    }
+
+    private sealed class YearRow
+    {
+        public string Code { get; set; } = "";
+        public int Year { get; set; }
+        public double BuildingAreaM2 { get; set; }
+        public int Users { get; set; }
+    }
+}

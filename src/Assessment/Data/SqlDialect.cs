@@ -1,0 +1,41 @@
+namespace Assessment.Data;
+
+/// <summary>The SQL that differs between engines, in one place per engine.</summary>
+public abstract class SqlDialect
+{
+    /// <summary>The dialect of <paramref name="kind"/>.</summary>
+    public static SqlDialect For(DatabaseKind kind) => kind switch
+    {
+        DatabaseKind.Sqlite => SqliteDialect.Instance,
+        DatabaseKind.SqlServer => SqlServerDialect.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Folder name of this dialect's schema scripts under <c>db/</c>.</summary>
+    public abstract string ScriptFolder { get; }
+
+    /// <summary>
+    /// Inserts a row or, where one with the same <paramref name="keys"/> exists, updates its <paramref name="columns"/>.
+    /// Parameters are named after the columns (<c>@code</c> for <c>code</c>).
+    /// </summary>
+    public abstract string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns);
+
+    /// <summary>An INSERT of <paramref name="columns"/> that returns the new row's <c>id</c>.</summary>
+    public abstract string InsertReturningId(string table, IReadOnlyList<string> columns);
+
+    /// <summary>Whether a command reused for many rows should be prepared (SQL Server wants sizes declared first).</summary>
+    public abstract bool PrepareBulkCommands { get; }
+
+    /// <summary>An aggregate giving a bit mask of the months (1–12) present, bit 0 for January.</summary>
+    public abstract string MonthMask(string monthColumn);
+
+    /// <summary>Tables to empty before a fresh demo, children first.</summary>
+    public static IReadOnlyList<string> TablesChildrenFirst { get; } =
+    [
+        "consumption_history", "consumption", "imports", "institution_years", "institutions_history", "institutions",
+        "targets", "quotas", "counties", "factor_tables", "settings",
+    ];
+
+    /// <summary>The parameter list of <paramref name="columns"/>: <c>@a, @b</c>.</summary>
+    protected static string Parameters(IEnumerable<string> columns) => string.Join(", ", columns.Select(column => "@" + column));
+}

@@ -1,0 +1,38 @@
+namespace Assessment.Data;
+
+/// <summary>Microsoft SQL Server 2016 or later.</summary>
+public sealed class SqlServerDialect : SqlDialect
+{
+    /// <summary>The one instance.</summary>
+    public static SqlServerDialect Instance { get; } = new();
+
+    private SqlServerDialect()
+    {
+    }
+
+    /// <inheritdoc />
+    public override string ScriptFolder => "sqlserver";
+
+    /// <inheritdoc />
+    public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
+    {
+        var all = keys.Concat(columns).ToArray();
+        var source = string.Join(", ", all.Select(column => $"@{column} AS {column}"));
+        var match = string.Join(" AND ", keys.Select(key => $"target.{key} = source.{key}"));
+        var update = columns.Count == 0
+            ? ""
+            : " WHEN MATCHED THEN UPDATE SET " + string.Join(", ", columns.Select(column => $"{column} = source.{column}"));
+        return $"MERGE INTO {table} WITH (HOLDLOCK) AS target USING (SELECT {source}) AS source ON {match}{update} " +
+               $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(column => "source." + column))});";
+    }
+
+    /// <inheritdoc />
+    public override string InsertReturningId(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) OUTPUT INSERTED.id VALUES ({Parameters(columns)})";
+
+    /// <inheritdoc />
+    public override bool PrepareBulkCommands => false;
+
+    /// <inheritdoc />
+    public override string MonthMask(string monthColumn) => $"SUM(POWER(2, {monthColumn} - 1))";
+}

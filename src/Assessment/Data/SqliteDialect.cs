@@ -1,0 +1,36 @@
+namespace Assessment.Data;
+
+/// <summary>SQLite (3.35 or later, for RETURNING).</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    /// <summary>The one instance.</summary>
+    public static SqliteDialect Instance { get; } = new();
+
+    private SqliteDialect()
+    {
+    }
+
+    /// <inheritdoc />
+    public override string ScriptFolder => "sqlite";
+
+    /// <inheritdoc />
+    public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
+    {
+        var all = keys.Concat(columns).ToArray();
+        var updates = columns.Count == 0
+            ? "DO NOTHING"
+            : "DO UPDATE SET " + string.Join(", ", columns.Select(column => $"{column} = excluded.{column}"));
+        return $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({Parameters(all)}) " +
+               $"ON CONFLICT ({string.Join(", ", keys)}) {updates}";
+    }
+
+    /// <inheritdoc />
+    public override string InsertReturningId(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({Parameters(columns)}) RETURNING id";
+
+    /// <inheritdoc />
+    public override bool PrepareBulkCommands => true;
+
+    /// <inheritdoc />
+    public override string MonthMask(string monthColumn) => $"SUM(1 << ({monthColumn} - 1))";
+}

@@ -1,0 +1,196 @@
+using System.Data.Common;
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Indicators;
+using Assessment.Reports;
+using Assessment.Resources;
+using Dapper;
+
+namespace Assessment.Demo;
+
+/// <summary>
+/// Builds a fresh demo database: empties it (only when it is empty or holds an earlier demo, unless forced), applies the
+/// schema, loads the factor tables, writes the generated prefecture, then derives the quotas and the counties' caps from
+/// the 2020 data with the same indicator code the reports use.
+/// </summary>
+public sealed class DemoBuilder(Database database, TimeProvider clock)
+{
+    /// <summary>Rows written between two progress reports.</summary>
+    private const int ProgressEvery = 12 * 10 * 20;
+
+    /// <summary>Whether the database may be replaced: missing, empty, or made by an earlier demo.</summary>
+    public async Task<bool> IsReplaceableAsync(CancellationToken cancellationToken = default)
+    {
+        if (!database.Exists || database.Target.FilePath is { } path && new FileInfo(path).Length == 0)
+        {
+            return true;
+        }
+
+        await using var session = await database.OpenAsync(cancellationToken);
+        try
+        {
+            var seed = await new SettingsRepository(session).GetAsync(SettingsRepository.DemoSeed, cancellationToken);
+            var institutions = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM institutions", cancellationToken: cancellationToken));
+            return seed is not null || institutions == 0;
+        }
+        catch (DbException)
+        {
+            // Not one of our databases (or an unreadable file): only an empty SQL Server database is safe to fill.
+            return database.Target.FilePath is null;
+        }
+    }
+
+    /// <summary>Builds the demo; <paramref name="progress"/> receives the fraction done (0–1).</summary>
+    public async Task<DemoResult> BuildAsync(DemoOptions options, IReadOnlyList<FactorTableFile> factorFiles, bool force,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!force && !await IsReplaceableAsync(cancellationToken))
+        {
+            throw new DatabaseException(string.Format(Strings.DemoWouldReplaceData, database.Target.Display));
+        }
+
+        var factors = new FactorTableSet(factorFiles.Select(file => file.Table).ToArray());
+        var generator = new DemoGenerator(options, factors);
+        var catalog = DemoCatalog.Instance;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await database.ResetAsync(cancellationToken);
+        database.Migrate();
+        await using var session = await database.OpenAsync(cancellationToken);
+        await session.BeginAsync(cancellationToken);
+
+        var settings = new SettingsRepository(session);
+        await settings.SetAsync(SettingsRepository.PrefectureName, generator.PrefectureName, cancellationToken);
+        await settings.SetAsync(SettingsRepository.DemoSeed, options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await new FactorTableRepository(session).ReplaceCurrentAsync(factorFiles, now, cancellationToken);
+
+        var counties = generator.Counties;
+        await new CountyRepository(session).UpsertAsync(counties, cancellationToken);
+        var institutions = generator.Institutions;
+        var institutionRepository = new InstitutionRepository(session);
+        await institutionRepository.InsertManyAsync(institutions, now, cancellationToken);
+        var years = await institutionRepository.InsertYearsManyAsync(generator.Profiles(), cancellationToken);
+
+        var expectedRows = (double)institutions.Count * DemoCalibration.Years.Count() * 12;
+        var written = 0;
+        var rows = await new ConsumptionRepository(session).InsertManyAsync(
+            generator.Consumption().Select(row =>
+            {
+                if (++written % ProgressEvery == 0)
+                {
+                    progress?.Report(written / expectedRows * 0.95);
+                }
+
+                return row;
+            }),
+            cancellationToken);
+
+        var plans = await WritePlansAsync(session, generator, catalog, institutions, counties, cancellationToken);
+        var quotas = await WriteQuotasAsync(session, catalog, institutions, counties, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        progress?.Report(1);
+        return new DemoResult(counties.Count, institutions.Count, years, rows, quotas, plans);
+    }
+
+    // The prefecture's plans; plans handed down go to every county (caps in proportion to its 2020 use) and institution.
+    private static async Task<int> WritePlansAsync(DbSession session, DemoGenerator generator, DemoCatalog catalog,
+        IReadOnlyList<Institution> institutions, IReadOnlyList<County> counties, CancellationToken cancellationToken)
+    {
+        var scale = generator.TotalUsers2020 / (double)DemoCalibration.Users;
+        var plans = new List<TargetPlan>();
+        foreach (var plan in catalog.Plans)
+        {
+            var prefecture = new TargetPlan(TargetScope.Prefecture, TargetPlan.PrefectureCode, plan.BaselineYear, plan.TargetYear,
+                plan.EnergyPerAreaDecline, plan.EnergyPerCapitaDecline, plan.WaterPerCapitaDecline, plan.Co2PerAreaDecline,
+                plan.EnergyCapTce * scale, plan.WaterCapM3 * scale, plan.Co2CapTonnes * scale, plan.Note);
+            plans.Add(prefecture);
+            if (!plan.HandDown)
+            {
+                continue;
+            }
+
+            var aggregator = new IndicatorAggregator(institutions, counties, generator.PrefectureName, []);
+            var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, new HashSet<int> { plan.BaselineYear }, cancellationToken);
+            var whole = aggregator.Build(plan.BaselineYear, IndicatorLevel.Prefecture, data).Single();
+            foreach (var county in aggregator.Build(plan.BaselineYear, IndicatorLevel.County, data))
+            {
+                plans.Add(prefecture with
+                {
+                    Scope = TargetScope.County,
+                    ScopeCode = county.Code,
+                    EnergyCapTce = prefecture.EnergyCapTce * county.EnergyKgce / whole.EnergyKgce,
+                    WaterCapM3 = prefecture.WaterCapM3 * county.WaterM3 / whole.WaterM3,
+                    Co2CapTonnes = prefecture.Co2CapTonnes * county.Co2Tonnes / whole.Co2Tonnes,
+                });
+            }
+
+            var extra = catalog.KeyUnitExtraDecline;
+            plans.AddRange(institutions.Select(institution => prefecture with
+            {
+                Scope = TargetScope.Institution,
+                ScopeCode = institution.Code,
+                EnergyPerAreaDecline = prefecture.EnergyPerAreaDecline + (institution.KeyUnit ? extra : 0),
+                EnergyPerCapitaDecline = prefecture.EnergyPerCapitaDecline + (institution.KeyUnit ? extra : 0),
+                Co2PerAreaDecline = prefecture.Co2PerAreaDecline + (institution.KeyUnit ? extra : 0),
+                EnergyCapTce = null,
+                WaterCapM3 = null,
+                Co2CapTonnes = null,
+            }));
+        }
+
+        await new TargetRepository(session).UpsertAsync(plans, cancellationToken);
+        return plans.Count;
+    }
+
+    // Quotas as a statistical standard would set them: guide, baseline and constraint at the 20th, 50th and 80th percentile
+    // of the category in the reference year.
+    private static async Task<int> WriteQuotasAsync(DbSession session, DemoCatalog catalog, IReadOnlyList<Institution> institutions,
+        IReadOnlyList<County> counties, CancellationToken cancellationToken)
+    {
+        var year = DemoCalibration.ReferenceYear;
+        var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, new HashSet<int> { year }, cancellationToken);
+        var rows = new IndicatorAggregator(institutions, counties, catalog.Prefecture, []).Build(year, IndicatorLevel.Institution, data);
+        var quotas = new List<Quota>();
+        foreach (var category in Categories.All)
+        {
+            var members = rows.Where(row => row.Category == category.Code()).ToArray();
+            if (members.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var (indicator, values, digits) in new[]
+                     {
+                         (QuotaIndicator.EnergyPerCapita, members.Select(row => row.EnergyPerCapita), 1),
+                         (QuotaIndicator.EnergyPerArea, members.Select(row => row.EnergyPerArea), 2),
+                         (QuotaIndicator.WaterPerCapita, members.Select(row => row.WaterPerCapita), 2),
+                     })
+            {
+                var sorted = values.OfType<double>().Order().ToArray();
+                if (sorted.Length == 0)
+                {
+                    continue;
+                }
+
+                quotas.Add(new Quota(category, indicator, catalog.QuotaFirstYear,
+                    ConstraintValue: Math.Round(Percentile(sorted, 0.8), digits),
+                    BaselineValue: Math.Round(Percentile(sorted, 0.5), digits),
+                    GuideValue: Math.Round(Percentile(sorted, 0.2), digits),
+                    Source: catalog.QuotaSource));
+            }
+        }
+
+        await new QuotaRepository(session).UpsertAsync(quotas, cancellationToken);
+        return quotas.Count;
+    }
+
+    /// <summary>The <paramref name="p"/> quantile of sorted values, interpolated linearly.</summary>
+    internal static double Percentile(IReadOnlyList<double> sorted, double p)
+    {
+        var position = p * (sorted.Count - 1);
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, sorted.Count - 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+    }
+}

@@ -1,0 +1,59 @@
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Resources;
+
+namespace Assessment.Import;
+
+/// <summary>
+/// Counties: <c>code,name,kind,grid_region</c>. The kind is <c>county</c> (县/市) or <c>direct</c> (州直); the grid
+/// region names a grid of the factor table (<c>northwest</c> for Xinjiang) and defaults to the national average.
+/// </summary>
+internal sealed class CountyImport : TableImport<County>
+{
+    private static readonly HashSet<string> Direct = ["direct", "州直", "州直属", "市直", "直属"];
+    private static readonly HashSet<string> CountyWords = ["county", "县", "市", "县市", "区", "县级市"];
+
+    public override ImportKind Kind => ImportKind.Counties;
+
+    public override IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new("code", ["县市代码", "区划代码", "代码"]),
+        new("name", ["县市名称", "名称"]),
+        new("kind", ["类型"], Required: false),
+        new("grid_region", ["电网区域", "区域电网"], Required: false),
+    ];
+
+    public override string KeyColumn => "code";
+
+    public override County Read(CellReader cells)
+    {
+        var code = cells.Text("code") ?? "";
+        var name = cells.Text("name") ?? "";
+        var kindText = Units.Normalize(cells.Text("kind", required: false) ?? "");
+        var kind = CountyKind.County;
+        if (Direct.Contains(kindText))
+        {
+            kind = CountyKind.PrefectureDirect;
+        }
+        else if (kindText.Length > 0 && !CountyWords.Contains(kindText))
+        {
+            cells.Error("kind", kindText, Strings.ImportCountyKindUnknown);
+        }
+
+        var grid = cells.Text("grid_region", required: false) is { Length: > 0 } region ? region : "national";
+        return new County(code, name, kind, grid);
+    }
+
+    public override string Key(County row) => row.Code;
+
+    public override async Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<County> rows, long importId, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var repository = new CountyRepository(session);
+        var existing = (await repository.ListAsync(cancellationToken)).ToDictionary(county => county.Code);
+        await repository.UpsertAsync(rows, cancellationToken);
+        var added = rows.Count(row => !existing.ContainsKey(row.Code));
+        var changed = rows.Count(row => existing.TryGetValue(row.Code, out var old) && old != row);
+        return new ImportCounts(added, changed, rows.Count - added - changed);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Assessment.Import;
+
+/// <summary>The kinds of file the bureau and institutions import.</summary>
+public enum ImportKind
+{
+    /// <summary>Counties and the prefecture-direct group.</summary>
+    Counties,
+    /// <summary>Institutions: code, name, county, category, building area, users, key-unit flag.</summary>
+    Institutions,
+    /// <summary>Monthly energy and water consumption.</summary>
+    Consumption,
+}

@@ -1,0 +1,28 @@
+using Assessment.Data;
+
+namespace Assessment.Import;
+
+/// <summary>One kind of import: its columns, how a row is read and checked, and how the checked rows are written.</summary>
+internal abstract class TableImport<TRow>
+{
+    public abstract ImportKind Kind { get; }
+
+    /// <summary>The columns; the first is the key that marks the header row.</summary>
+    public abstract IReadOnlyList<ImportColumn> Columns { get; }
+
+    /// <summary>The column blamed when two rows have the same <see cref="Key"/>.</summary>
+    public abstract string KeyColumn { get; }
+
+    /// <summary>Loads what rows are checked against (known codes) before any row is read.</summary>
+    public virtual Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Reads one row; bad cells are reported through <paramref name="cells"/>.</summary>
+    public abstract TRow Read(CellReader cells);
+
+    /// <summary>What makes a row unique within the file, written as people read it.</summary>
+    public abstract string Key(TRow row);
+
+    /// <summary>Writes the checked rows inside the session's transaction.</summary>
+    public abstract Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<TRow> rows, long importId, DateTime now,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,169 @@
+using Assessment.Domain;
+using Assessment.Resources;
+
+namespace Assessment.Indicators;
+
+/// <summary>
+/// Builds indicator rows for institutions and their groups from each institution's yearly data. Groups add their members'
+/// totals, areas and users and divide once (a ratio of sums). Changes are taken against the previous year and against the
+/// baseline year of the five-year plan covering the year: the institution's own, else its county's, else the prefecture's.
+/// </summary>
+public sealed class IndicatorAggregator
+{
+    private readonly IReadOnlyList<Institution> _institutions;
+    private readonly IReadOnlyDictionary<string, County> _counties;
+    private readonly string _prefectureName;
+    private readonly IReadOnlyList<TargetPlan> _plans;
+
+    /// <summary>Takes the organisation and its targets.</summary>
+    public IndicatorAggregator(IReadOnlyList<Institution> institutions, IReadOnlyList<County> counties, string prefectureName,
+        IReadOnlyList<TargetPlan> plans)
+    {
+        _institutions = institutions;
+        _counties = counties.ToDictionary(county => county.Code, StringComparer.Ordinal);
+        _prefectureName = prefectureName;
+        _plans = plans;
+    }
+
+    /// <summary>The years whose data <see cref="Build"/> needs for <paramref name="year"/>: itself, the previous one, baselines.</summary>
+    public IReadOnlySet<int> YearsNeeded(int year, int? baselineYear)
+    {
+        var years = new HashSet<int> { year, year - 1 };
+        if (baselineYear is { } fixedYear)
+        {
+            years.Add(fixedYear);
+        }
+        else
+        {
+            years.UnionWith(_plans.Where(plan => plan.Covers(year)).Select(plan => plan.BaselineYear));
+        }
+
+        return years;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="level"/> for <paramref name="year"/>. <paramref name="data"/> holds each institution's
+    /// data for the years of <see cref="YearsNeeded"/>; an institution without data for a year reported nothing that year.
+    /// </summary>
+    public IReadOnlyList<IndicatorRow> Build(
+        int year,
+        IndicatorLevel level,
+        IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data,
+        int? baselineYear = null,
+        Func<Institution, bool>? filter = null)
+    {
+        var members = _institutions.Where(filter ?? (_ => true));
+        var groups = level switch
+        {
+            IndicatorLevel.Institution => members.GroupBy(institution => institution.Code).OrderBy(group => CountySortKey(group.First())).ThenBy(group => group.Key, StringComparer.Ordinal),
+            IndicatorLevel.County => members.GroupBy(institution => institution.CountyCode).OrderBy(group => CountySortKey(group.First())),
+            IndicatorLevel.Category => members.GroupBy(institution => institution.Category.Code()).OrderBy(group => group.First().Category),
+            _ => members.GroupBy(_ => TargetPlan.PrefectureCode),
+        };
+
+        return groups.Select(group => BuildRow(level, group.ToArray(), year, data, baselineYear)).ToArray();
+    }
+
+    private IndicatorRow BuildRow(
+        IndicatorLevel level,
+        IReadOnlyList<Institution> members,
+        int year,
+        IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data,
+        int? baselineYear)
+    {
+        var first = members[0];
+        var current = Sum(members, year, data);
+        var previous = Sum(members, year - 1, data);
+        var baseline = (baselineYear ?? PlanFor(level, first, year)?.BaselineYear) is { } by ? (Year: by, Sum: Sum(members, by, data)) : default;
+
+        var values = current.Reported > 0 ? IndicatorValues.From(current.Basis) : null;
+        var county = level is IndicatorLevel.Institution or IndicatorLevel.County ? _counties.GetValueOrDefault(first.CountyCode) : null;
+        var (code, name) = level switch
+        {
+            IndicatorLevel.Institution => (first.Code, first.Name),
+            IndicatorLevel.County => (first.CountyCode, county?.Name ?? first.CountyCode),
+            IndicatorLevel.Category => (first.Category.Code(), CategoryName(first.Category)),
+            _ => (TargetPlan.PrefectureCode, _prefectureName),
+        };
+
+        return new IndicatorRow(
+            Level: level.ToString().ToLowerInvariant(),
+            Code: code,
+            Name: name,
+            County: county?.Name,
+            CountyCode: county?.Code,
+            Category: level is IndicatorLevel.Institution or IndicatorLevel.Category ? first.Category.Code() : null,
+            Year: year,
+            EnergyKgce: values?.EnergyKgce,
+            VehicleFuelKgce: values?.VehicleFuelKgce,
+            EnergyPerCapita: values?.EnergyPerCapita,
+            EnergyPerArea: values?.EnergyPerArea,
+            WaterM3: values?.WaterM3,
+            WaterPerCapita: values?.WaterPerCapita,
+            Co2DirectTonnes: values?.Co2DirectTonnes,
+            Co2IndirectTonnes: values?.Co2IndirectTonnes,
+            Co2Tonnes: values?.Co2Tonnes,
+            Co2PerArea: values?.Co2PerArea,
+            BuildingAreaM2: values?.BuildingAreaM2,
+            Users: values?.Users,
+            PvKwh: values?.PvKwh,
+            ChangeVsBaseline: Change(values, baseline.Sum, baseline.Year),
+            ChangeVsPrevious: Change(values, previous, year - 1),
+            MonthsReported: current.Months,
+            MonthsExpected: 12 * members.Count,
+            MissingMonths: level == IndicatorLevel.Institution ? MissingMonths(current.Mask) : [],
+            Institutions: members.Count,
+            InstitutionsIncomplete: members.Count(member => !data.TryGetValue((member.Code, year), out var d) || d.MonthsReported < 12),
+            FactorTable: current.FactorTable);
+    }
+
+    private static IndicatorChanges? Change(IndicatorValues? values, GroupSum? reference, int referenceYear) =>
+        values is not null && reference is { Reported: > 0 } r
+            ? IndicatorChanges.Between(values, IndicatorValues.From(r.Basis), referenceYear)
+            : null;
+
+    private static GroupSum Sum(IReadOnlyList<Institution> members, int year, IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data)
+    {
+        var basis = IndicatorBasis.Zero;
+        int reported = 0, months = 0, mask = 0;
+        string? table = null;
+        foreach (var member in members)
+        {
+            if (data.TryGetValue((member.Code, year), out var d) && d.MonthsReported > 0)
+            {
+                basis += d.Basis;
+                reported++;
+                months += d.MonthsReported;
+                mask |= d.MonthMask;
+                table ??= d.FactorTable;
+            }
+        }
+
+        return new GroupSum(basis, reported, months, members.Count == 1 ? mask : 0, table);
+    }
+
+    private TargetPlan? PlanFor(IndicatorLevel level, Institution institution, int year)
+    {
+        TargetPlan? Find(TargetScope scope, string code) =>
+            _plans.Where(plan => plan.Scope == scope && plan.ScopeCode == code && plan.Covers(year)).MaxBy(plan => plan.BaselineYear);
+
+        var own = level switch
+        {
+            IndicatorLevel.Institution => Find(TargetScope.Institution, institution.Code) ?? Find(TargetScope.County, institution.CountyCode),
+            IndicatorLevel.County => Find(TargetScope.County, institution.CountyCode),
+            _ => null,
+        };
+        return own ?? Find(TargetScope.Prefecture, TargetPlan.PrefectureCode);
+    }
+
+    private (int, string) CountySortKey(Institution institution) =>
+        (_counties.TryGetValue(institution.CountyCode, out var county) && county.Kind == CountyKind.PrefectureDirect ? 0 : 1, institution.CountyCode);
+
+    private static int[] MissingMonths(int mask) => Enumerable.Range(1, 12).Where(month => (mask & (1 << (month - 1))) == 0).ToArray();
+
+    /// <summary>The display name of a category in the current UI language.</summary>
+    public static string CategoryName(InstitutionCategory category) =>
+        Strings.ResourceManager.GetString("Category_" + category, Strings.Culture) ?? category.Code();
+
+    private sealed record GroupSum(IndicatorBasis Basis, int Reported, int Months, int Mask, string? FactorTable);
+}

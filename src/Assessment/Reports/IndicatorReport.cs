@@ -1,0 +1,66 @@
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Indicators;
+using Assessment.Resources;
+
+namespace Assessment.Reports;
+
+/// <summary>Reads what an indicator report needs from the database and builds its rows.</summary>
+public static class IndicatorReport
+{
+    /// <summary>The rows for <paramref name="query"/>.</summary>
+    public static async Task<IReadOnlyList<IndicatorRow>> BuildAsync(Database database, IndicatorQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var institutions = await new InstitutionRepository(session).ListAsync(cancellationToken);
+        var counties = await new CountyRepository(session).ListAsync(cancellationToken);
+        var plans = await new TargetRepository(session).ListAsync(cancellationToken);
+        var prefecture = await new SettingsRepository(session).GetAsync(SettingsRepository.PrefectureName, cancellationToken)
+                         ?? Strings.PrefectureDefaultName;
+
+        if (query.CountyCode is { } countyCode && counties.All(county => county.Code != countyCode))
+        {
+            throw new ArgumentException(string.Format(Strings.CountyUnknown, countyCode));
+        }
+
+        var aggregator = new IndicatorAggregator(institutions, counties, prefecture, plans);
+        var years = aggregator.YearsNeeded(query.Year, query.BaselineYear);
+        var data = await LoadYearsAsync(session, institutions, counties, years, cancellationToken);
+        return aggregator.Build(query.Year, query.Level, data, query.BaselineYear, institution =>
+            (query.CountyCode is null || institution.CountyCode == query.CountyCode)
+            && (query.Category is null || institution.Category == query.Category));
+    }
+
+    /// <summary>
+    /// Each institution's data for <paramref name="years"/>: consumption converted with the factor table of its year and
+    /// the grid of its county, with the area and users recorded for that year.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<(string Code, int Year), InstitutionYearData>> LoadYearsAsync(
+        DbSession session,
+        IReadOnlyList<Institution> institutions,
+        IReadOnlyList<County> counties,
+        IReadOnlySet<int> years,
+        CancellationToken cancellationToken = default)
+    {
+        var factors = await new FactorTableRepository(session).CurrentAsync(cancellationToken);
+        var sums = await new ConsumptionRepository(session).SumsAsync(years.ToArray(), cancellationToken);
+        var profiles = new InstitutionProfiles(await new InstitutionRepository(session).ListYearsAsync(cancellationToken));
+        var byCode = institutions.ToDictionary(institution => institution.Code, StringComparer.Ordinal);
+        var grid = counties.ToDictionary(county => county.Code, county => county.GridRegion, StringComparer.Ordinal);
+
+        var data = new Dictionary<(string, int), InstitutionYearData>();
+        foreach (var sum in sums)
+        {
+            var institution = byCode[sum.Code];
+            var table = factors.For(sum.Year);
+            var totals = EnergyCalculator.Compute(sum.Quantities, table, grid.GetValueOrDefault(institution.CountyCode));
+            var (area, users) = profiles.For(institution, sum.Year);
+            data[(sum.Code, sum.Year)] = new InstitutionYearData(
+                sum.Code, sum.Year, new IndicatorBasis(totals, area, users), sum.MonthsReported, sum.MonthMask,
+                $"{table.Id}@{table.ContentHash[..12]}");
+        }
+
+        return data;
+    }
+}
