@@ -72,6 +72,5 @@ public static class CliApp
         var lang = index >= 0 && index + 1 < args.Length ? args[index + 1] : Environment.GetEnvironmentVariable("ASSESSMENT_LANG");
         var culture = CultureInfo.GetCultureInfo(lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "zh-CN");
         CultureInfo.CurrentUICulture = culture;
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
     }
 }

@@ -1,0 +1,177 @@
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Indicators;
+using Assessment.Tests.Support;
+
+namespace Assessment.Tests.Data;
+
+/// <summary>
+/// What every storage engine must do, written once: each engine has a small subclass that supplies a fresh database
+/// (a SQLite file here; SQL Server when ASSESSMENT_TEST_SQLSERVER names one, skipped otherwise).
+/// </summary>
+public abstract class RepositoryContract
+{
+    private static readonly DateTime Now = FixedClock.Default.GetUtcNow().UtcDateTime;
+
+    /// <summary>A database with the schema, the shipped factor tables, two counties and nothing else.</summary>
+    protected abstract Task<Database> FreshAsync();
+
+    [Fact]
+    public async Task Institutions_round_trip_and_a_change_keeps_the_earlier_record()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        var repository = new InstitutionRepository(session);
+        var office = Seed.Office();
+
+        var first = await repository.UpsertAsync([office, Seed.Office("A002")], null, Now);
+        var second = await repository.UpsertAsync([office with { BuildingAreaM2 = 12_500, KeyUnit = true }, Seed.Office("A002")], null, Now);
+
+        Assert.Equal(new ImportCounts(2, 0, 0), first);
+        Assert.Equal(new ImportCounts(0, 1, 1), second);
+        var stored = (await repository.ListAsync()).Single(institution => institution.Code == office.Code);
+        Assert.Equal(office with { BuildingAreaM2 = 12_500, KeyUnit = true }, stored);
+        Assert.Equal(1, await repository.HistoryCountAsync(office.Code));
+        Assert.Equal(0, await repository.HistoryCountAsync("A002"));
+    }
+
+    [Fact]
+    public async Task Yearly_area_and_users_are_kept_per_year()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        var repository = new InstitutionRepository(session);
+        await repository.UpsertAsync([Seed.Office()], null, Now);
+
+        await repository.UpsertYearsAsync([new InstitutionYear("A001", 2020, 9_000, 180), new InstitutionYear("A001", 2021, 9_500, 190)]);
+        await repository.UpsertYearsAsync([new InstitutionYear("A001", 2021, 9_600, 191)]);
+
+        var years = (await repository.ListYearsAsync()).OrderBy(year => year.Year).ToArray();
+        Assert.Equal([new InstitutionYear("A001", 2020, 9_000, 180), new InstitutionYear("A001", 2021, 9_600, 191)], years);
+    }
+
+    [Fact]
+    public async Task A_month_stored_again_replaces_the_old_values_and_keeps_them_in_history()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        await new InstitutionRepository(session).UpsertAsync([Seed.Office()], null, Now);
+        var log = new ImportLogRepository(session);
+        var repository = new ConsumptionRepository(session);
+        var january = Seed.Quantities(electricityKwh: 1000, waterM3: 50).ToMonthly("A001", 2024, 1);
+        var february = Seed.Quantities(electricityKwh: 900, waterM3: 45).ToMonthly("A001", 2024, 2);
+
+        var firstImport = await log.AddAsync("consumption", "a.csv", "x", Now);
+        var first = await repository.ReplaceAsync([january, february], firstImport, Now);
+        var secondImport = await log.AddAsync("consumption", "b.csv", "y", Now);
+        var second = await repository.ReplaceAsync([january with { ElectricityKwh = 1100 }, february], secondImport, Now);
+
+        Assert.Equal(new ImportCounts(2, 0, 0), first);
+        Assert.Equal(new ImportCounts(0, 1, 1), second);
+        var stored = await repository.ListYearAsync(2024);
+        Assert.Equal(1100, stored.Single(row => row.Month == 1).ElectricityKwh);
+        Assert.Equal([january], await repository.HistoryAsync("A001", 2024, 1));
+        Assert.Empty(await repository.HistoryAsync("A001", 2024, 2));
+    }
+
+    [Fact]
+    public async Task Sums_add_the_months_of_a_year_and_mark_which_were_reported()
+    {
+        var database = await FreshAsync();
+        await using (var session = await database.OpenAsync())
+        {
+            await new InstitutionRepository(session).UpsertAsync([Seed.Office()], null, Now);
+        }
+
+        await Seed.MonthsAsync(database, "A001", 2024, Seed.Quantities(electricityKwh: 100, coalT: 0.5), months: 3);
+        await Seed.MonthsAsync(database, "A001", 2023, Seed.Quantities(electricityKwh: 10));
+
+        await using var reader = await database.OpenAsync();
+        var sums = (await new ConsumptionRepository(reader).SumsAsync([2024])).Single();
+
+        Assert.Equal(("A001", 2024, 3, 0b111), (sums.Code, sums.Year, sums.MonthsReported, sums.MonthMask));
+        Assert.Equal(300, sums.Quantities.ElectricityKwh);
+        Assert.Equal(1.5, sums.Quantities.CoalT, 12);
+    }
+
+    [Fact]
+    public async Task Factor_tables_keep_every_version_and_the_last_load_is_current()
+    {
+        var database = await FreshAsync();
+        var files = FactorTableReader.ReadDirectory(Repository.Factors);
+        var edited = files[0] with
+        {
+            Document = files[0].Document.Replace("\"value\": 0.5703", "\"value\": 0.5810"),
+        };
+        edited = edited with { Table = FactorTableReader.Parse(edited.Document, "edited") };
+
+        await using var session = await database.OpenAsync();
+        var repository = new FactorTableRepository(session);
+        var again = await repository.ReplaceCurrentAsync(files, Now);
+        var changed = await repository.ReplaceCurrentAsync([edited, .. files.Skip(1)], Now);
+
+        Assert.Equal(0, again); // the same versions were already stored by init
+        Assert.Equal(1, changed);
+        var current = await repository.CurrentAsync();
+        Assert.Equal(0.5810, current.For(2018).GridFactor("northwest"));
+        Assert.Equal(edited.Table.ContentHash, current.For(2018).ContentHash);
+    }
+
+    [Fact]
+    public async Task Quotas_targets_and_settings_round_trip()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        var quota = new Quota(InstitutionCategory.Organ, QuotaIndicator.EnergyPerArea, 2021, 20.0, 11.9, 6.5, "省级标准");
+        var plan = new TargetPlan(TargetScope.County, Seed.Changji.Code, 2020, 2025, 0.05, 0.06, 0.06, 0.07, 40_000, 1_000_000, null, "十四五");
+
+        await new QuotaRepository(session).UpsertAsync([quota, quota with { FirstYear = 2024, GuideValue = 6.0 }]);
+        await new TargetRepository(session).UpsertAsync([plan]);
+        await new SettingsRepository(session).SetAsync("x", "1");
+        await new SettingsRepository(session).SetAsync("x", "2");
+
+        Assert.Equal([quota, quota with { FirstYear = 2024, GuideValue = 6.0 }], await new QuotaRepository(session).ListAsync());
+        Assert.Equal([plan], await new TargetRepository(session).ListAsync());
+        Assert.Equal("2", await new SettingsRepository(session).GetAsync("x"));
+        Assert.Null(await new SettingsRepository(session).GetAsync("y"));
+    }
+
+    [Fact]
+    public async Task A_transaction_not_committed_leaves_nothing()
+    {
+        var database = await FreshAsync();
+        await using (var session = await database.OpenAsync())
+        {
+            await session.BeginAsync(default);
+            await new InstitutionRepository(session).UpsertAsync([Seed.Office()], null, Now);
+        }
+
+        await using var reader = await database.OpenAsync();
+        Assert.Empty(await new InstitutionRepository(reader).ListAsync());
+    }
+}
+
+public sealed class SqliteRepositoryTests : RepositoryContract, IDisposable
+{
+    private readonly TempDatabase _temp = new();
+
+    protected override Task<Database> FreshAsync() => Seed.InitAsync(_temp.Database);
+
+    public void Dispose() => _temp.Dispose();
+}
+
+/// <summary>Runs only when ASSESSMENT_TEST_SQLSERVER holds a connection string to a scratch database (its tables are emptied).</summary>
+public sealed class SqlServerRepositoryTests : RepositoryContract
+{
+    public const string Variable = "ASSESSMENT_TEST_SQLSERVER";
+
+    protected override async Task<Database> FreshAsync()
+    {
+        var connection = Environment.GetEnvironmentVariable(Variable);
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(connection), $"No SQL Server here: set {Variable} to a scratch database's connection string to run these.");
+        var database = new Database(DatabaseTarget.Parse("sqlserver:" + connection));
+        database.Migrate();
+        await database.ResetAsync();
+        return await Seed.InitAsync(database);
+    }
+}
