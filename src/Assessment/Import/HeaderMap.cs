@@ -52,6 +52,7 @@ public sealed class HeaderMap
 
         var before = errors.Count;
         var index = new Dictionary<string, int>();
+        var refused = new HashSet<string>();
         for (var i = 0; i < headerRow.Cells.Count; i++)
         {
             var header = headerRow.Cells[i];
@@ -79,13 +80,14 @@ public sealed class HeaderMap
             {
                 errors.Add(new ImportError(file.Name, headerRow.Line, header, unit,
                     string.Format(Strings.ImportUnitWrong, column.Unit?.Replace("|", " / ") ?? "-")));
+                refused.Add(column.Name);
                 continue;
             }
 
             index[column.Name] = i;
         }
 
-        foreach (var missing in columns.Where(column => column.Required && !index.ContainsKey(column.Name)))
+        foreach (var missing in columns.Where(column => column.Required && !index.ContainsKey(column.Name) && !refused.Contains(column.Name)))
         {
             errors.Add(new ImportError(file.Name, headerRow.Line, missing.Name, "",
                 string.Format(Strings.ImportColumnMissing, missing.Name, string.Join(" / ", missing.Aliases))));

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Assessment.Tests.Demo;
+using Assessment.Tests.Support;
+
+namespace Assessment.Tests.Cli;
+
+public sealed class CliTests(DemoFixture demo) : IClassFixture<DemoFixture>
+{
+    private static readonly string[] PublicFields =
+    [
+        "code", "name", "county", "category", "year", "energyKgce", "vehicleFuelKgce", "energyPerCapita", "energyPerArea", "waterM3",
+        "waterPerCapita", "co2Tonnes", "co2PerArea", "changeVsBaseline", "changeVsPrevious", "monthsReported",
+    ];
+
+    [Theory]
+    [InlineData("institution", 941)]
+    [InlineData("county", 8)]
+    [InlineData("category", 6)]
+    [InlineData("prefecture", 1)]
+    public async Task The_json_of_indicators_has_the_public_fields_at_every_level(string level, int rows)
+    {
+        var run = await Cli.RunAsync("indicators", "--year", "2024", "--level", level, "--format", "json", "--db", demo.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(rows, json.RootElement.GetArrayLength());
+        foreach (var row in json.RootElement.EnumerateArray())
+        {
+            Assert.All(PublicFields, field => Assert.True(row.TryGetProperty(field, out _), $"{field} is missing"));
+            Assert.Equal(2024, row.GetProperty("year").GetInt32());
+            Assert.Equal(2020, row.GetProperty("changeVsBaseline").GetProperty("referenceYear").GetInt32());
+            Assert.Equal(2023, row.GetProperty("changeVsPrevious").GetProperty("referenceYear").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task Indicators_filter_by_county_and_category_and_write_csv_with_a_header()
+    {
+        var run = await Cli.RunAsync("indicators", "--year", "2020", "--county", "昌吉市", "--category", "教育", "--format", "csv", "--db", demo.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.TrimEnd().Split('\n');
+        Assert.StartsWith("level,code,name,county,countyCode,category,year,energyKgce", lines[0]);
+        Assert.Contains("changeVsBaseline.energyPerArea", lines[0]);
+        Assert.True(lines.Length > 2);
+        Assert.All(lines.Skip(1), line => Assert.Contains(",昌吉市,652301,education,2020,", line));
+    }
+
+    [Fact]
+    public async Task The_table_speaks_chinese_by_default_and_english_on_request()
+    {
+        var chinese = await Cli.RunAsync("indicators", "--year", "2020", "--level", "county", "--db", demo.Path);
+        var english = await Cli.RunAsync("indicators", "--year", "2020", "--level", "county", "--db", demo.Path, "--lang", "en");
+
+        Assert.Contains("人均综合能耗", chinese.Output);
+        Assert.Contains("阜康市", chinese.Output);
+        Assert.Contains("Energy per capita", english.Output);
+        Assert.DoesNotContain("人均综合能耗", english.Output);
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_an_error_on_stderr_that_says_what_to_do()
+    {
+        using var temp = new TempDatabase();
+
+        var run = await Cli.RunAsync("indicators", "--year", "2020", "--db", temp.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Contains("assessment init", run.Error);
+        Assert.False(File.Exists(temp.Path)); // nothing was created
+    }
+
+    [Fact]
+    public async Task Init_then_import_then_indicators_works_on_a_new_database()
+    {
+        using var temp = new TempDatabase();
+        File.WriteAllText(temp.File("counties.csv"), "code,name,kind,grid_region\n652301,昌吉市,county,northwest\n");
+        File.WriteAllText(temp.File("institutions.csv"), "code,name,county,category,building_area_m2,users,key_unit\nA001,昌吉市财政局,昌吉市,organ,1000,50,否\n");
+        File.WriteAllText(temp.File("consumption.csv"),
+            "code,year,month,electricity_kwh,water_m3,natural_gas_m3,coal_t,heat_gj,lpg_kg,diesel_l,vehicle_gasoline_l,vehicle_diesel_l,pv_kwh,other_kgce\n" +
+            string.Concat(Enumerable.Range(1, 12).Select(month => $"A001,2024,{month},1000,40,0,0,0,0,0,0,0,0,0\n")));
+
+        var init = await Cli.RunAsync("init", "--db", temp.Path, "--factors", Repository.Factors, "--prefecture", "测试州");
+        var counties = await Cli.RunAsync("import", "counties", temp.File("counties.csv"), "--db", temp.Path);
+        var institutions = await Cli.RunAsync("import", "institutions", temp.File("institutions.csv"), "--db", temp.Path);
+        var consumption = await Cli.RunAsync("import", "consumption", temp.File("consumption.csv"), "--db", temp.Path);
+        var indicators = await Cli.RunAsync("indicators", "--year", "2024", "--level", "prefecture", "--format", "json", "--db", temp.Path);
+
+        Assert.Equal([0, 0, 0, 0, 0], new[] { init, counties, institutions, consumption, indicators }.Select(run => run.ExitCode));
+        Assert.Contains("cn-2023", init.Output);
+        Assert.Contains("12", consumption.Output);
+        var row = JsonDocument.Parse(indicators.Output).RootElement[0];
+        Assert.Equal("测试州", row.GetProperty("name").GetString());
+        Assert.Equal(12 * 1000 * 0.1229 / 1000, row.GetProperty("energyPerArea").GetDouble(), 9); // 1 474.8 kgce over 1 000 m²
+        Assert.Equal(12 * 40 / 50.0, row.GetProperty("waterPerCapita").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task A_refused_import_lists_its_errors_on_stderr_and_exits_non_zero()
+    {
+        using var temp = new TempDatabase();
+        await Seed.InitAsync(temp.Database, Seed.Office());
+        File.WriteAllText(temp.File("bad.csv"),
+            "code,year,month,electricity_kwh,water_m3,natural_gas_m3,coal_t,heat_gj,lpg_kg,diesel_l,vehicle_gasoline_l,vehicle_diesel_l,pv_kwh,other_kgce\n" +
+            "A001,2024,0,1000,40,0,0,0,0,0,0,0,0,0\nB404,2024,1,1000,40,0,0,0,0,0,0,0,0,0\n");
+
+        var run = await Cli.RunAsync("import", "consumption", temp.File("bad.csv"), "--db", temp.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Contains("bad.csv:2 [month] \"0\"", run.Error);
+        Assert.Contains("bad.csv:3 [code] \"B404\"", run.Error);
+    }
+
+    [Fact]
+    public async Task The_demo_refuses_to_replace_real_data_unless_forced()
+    {
+        using var temp = new TempDatabase();
+        await Seed.InitAsync(temp.Database, Seed.Office());
+
+        var refused = await Cli.RunAsync("demo", "--institutions", "10", "--db", temp.Path, "--factors", Repository.Factors);
+        var forced = await Cli.RunAsync("demo", "--institutions", "10", "--db", temp.Path, "--factors", Repository.Factors, "--force");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--force", refused.Error);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Contains("501.14", forced.Output);
+    }
+
+    [Fact]
+    public async Task The_installed_command_runs_as_its_own_process()
+    {
+        using var temp = new TempDatabase();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "assessment.dll"), "indicators", "--year", "2020", "--db", temp.Path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("assessment init", error);
+    }
+}

@@ -1,0 +1,79 @@
+using Assessment.Data;
+using Assessment.Demo;
+using Assessment.Indicators;
+using Assessment.Reports;
+using Assessment.Tests.Support;
+
+namespace Assessment.Tests.Demo;
+
+public sealed class DemoBuilderTests
+{
+    private static readonly IReadOnlyList<FactorTableFile> Factors = FactorTableReader.ReadDirectory(Repository.Factors);
+
+    private static async Task<string> BuildAndReadAsync(TempDatabase temp, DemoOptions options)
+    {
+        await new DemoBuilder(temp.Database, FixedClock.Default).BuildAsync(options, Factors, force: false);
+        var rows = await IndicatorReport.BuildAsync(temp.Database, new IndicatorQuery(2023, IndicatorLevel.Institution));
+        return System.Text.Json.JsonSerializer.Serialize(rows);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_prefecture_and_another_seed_another()
+    {
+        using var first = new TempDatabase();
+        using var second = new TempDatabase();
+        using var third = new TempDatabase();
+
+        var a = await BuildAndReadAsync(first, new DemoOptions(Seed: 11, Institutions: 60));
+        var b = await BuildAndReadAsync(second, new DemoOptions(Seed: 11, Institutions: 60));
+        var c = await BuildAndReadAsync(third, new DemoOptions(Seed: 12, Institutions: 60));
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public async Task A_smaller_demo_keeps_the_calibrated_intensities()
+    {
+        using var temp = new TempDatabase();
+        await new DemoBuilder(temp.Database, FixedClock.Default).BuildAsync(new DemoOptions(Seed: 3, Institutions: 100), Factors, force: false);
+
+        var prefecture = (await IndicatorReport.BuildAsync(temp.Database, new IndicatorQuery(2020, IndicatorLevel.Prefecture))).Single();
+
+        Assert.Equal(100, prefecture.Institutions);
+        Assert.InRange(prefecture.EnergyPerCapita!.Value / 501.14, 0.99, 1.01);
+        Assert.InRange(prefecture.EnergyPerArea!.Value / 35.20, 0.99, 1.01);
+    }
+
+    [Fact]
+    public async Task The_demo_replaces_an_earlier_demo_but_not_real_data()
+    {
+        using var temp = new TempDatabase();
+        var builder = new DemoBuilder(temp.Database, FixedClock.Default);
+        await builder.BuildAsync(new DemoOptions(Institutions: 20), Factors, force: false);
+        await builder.BuildAsync(new DemoOptions(Institutions: 25), Factors, force: false); // an earlier demo: replaced
+
+        await using (var session = await temp.Database.OpenAsync())
+        {
+            Assert.Equal(25, (await new InstitutionRepository(session).ListAsync()).Count);
+        }
+
+        using var real = new TempDatabase();
+        await Seed.InitAsync(real.Database, Seed.Office());
+        var refusal = await Assert.ThrowsAsync<DatabaseException>(() =>
+            new DemoBuilder(real.Database, FixedClock.Default).BuildAsync(new DemoOptions(Institutions: 20), Factors, force: false));
+
+        Assert.Contains("--force", refusal.Message);
+        await using var check = await real.Database.OpenAsync();
+        Assert.Equal([Seed.Office()], await new InstitutionRepository(check).ListAsync());
+    }
+
+    [Fact]
+    public void Shares_in_whole_numbers_add_up_to_the_total_exactly()
+    {
+        var shares = DemoGenerator.ExactShares([1, 1, 1], 10);
+
+        Assert.Equal(10, shares.Sum());
+        Assert.Equal([4, 3, 3], shares);
+    }
+}
