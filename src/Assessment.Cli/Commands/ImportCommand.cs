@@ -15,6 +15,8 @@ public static class ImportCommand
         command.Subcommands.Add(Kind(context, "counties", ImportKind.Counties, CliText.ImportCounties));
         command.Subcommands.Add(Kind(context, "institutions", ImportKind.Institutions, CliText.ImportInstitutions));
         command.Subcommands.Add(Kind(context, "consumption", ImportKind.Consumption, CliText.ImportConsumption));
+        command.Subcommands.Add(Kind(context, "quotas", ImportKind.Quotas, CliText.ImportQuotas));
+        command.Subcommands.Add(Kind(context, "targets", ImportKind.Targets, CliText.ImportTargets));
         return command;
     }
 

@@ -102,6 +102,38 @@ internal sealed class CellReader(string file, HeaderMap map, List<ImportError> e
         return (int)value;
     }
 
+    /// <summary>An optional number greater than zero; null when empty.</summary>
+    public double? OptionalPositive(string column) => Raw(column).Length == 0 ? null : Positive(column);
+
+    /// <summary>
+    /// An optional share such as a decline: <c>5%</c> or <c>0.05</c>; null when empty. A bare number above 1 is refused
+    /// rather than guessed at, since 5 could mean 5 % or 500 %.
+    /// </summary>
+    public double? OptionalFraction(string column)
+    {
+        var text = Raw(column);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var normal = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        var percent = normal.EndsWith('%');
+        if (Number(column, percent ? normal[..^1] : normal) is not { } value)
+        {
+            return null;
+        }
+
+        var fraction = percent ? value / 100 : value;
+        if (fraction is < -1 or > 1)
+        {
+            Error(column, text, Strings.ImportValueNotFraction);
+            return null;
+        }
+
+        return fraction;
+    }
+
     /// <summary>A yes/no flag (是/否, 1/0, true/false); empty is no.</summary>
     public bool Flag(string column)
     {

@@ -50,10 +50,8 @@ internal sealed class CountyImport : TableImport<County>
         CancellationToken cancellationToken)
     {
         var repository = new CountyRepository(session);
-        var existing = (await repository.ListAsync(cancellationToken)).ToDictionary(county => county.Code);
+        var existing = (await repository.ListAsync(cancellationToken)).ToDictionary(Key);
         await repository.UpsertAsync(rows, cancellationToken);
-        var added = rows.Count(row => !existing.ContainsKey(row.Code));
-        var changed = rows.Count(row => existing.TryGetValue(row.Code, out var old) && old != row);
-        return new ImportCounts(added, changed, rows.Count - added - changed);
+        return ImportCounts.Compare(rows, existing, Key);
     }
 }

@@ -9,4 +9,8 @@ public enum ImportKind
     Institutions,
     /// <summary>Monthly energy and water consumption.</summary>
     Consumption,
+    /// <summary>Quotas per category and indicator.</summary>
+    Quotas,
+    /// <summary>Five-year targets of the prefecture, counties and institutions.</summary>
+    Targets,
 }

@@ -19,6 +19,8 @@ public sealed class Importer(Database database, TimeProvider clock)
             ImportKind.Counties => RunAsync(new CountyImport(), path, options, cancellationToken),
             ImportKind.Institutions => RunAsync(new InstitutionImport(), path, options, cancellationToken),
             ImportKind.Consumption => RunAsync(new ConsumptionImport(), path, options, cancellationToken),
+            ImportKind.Quotas => RunAsync(new QuotaImport(), path, options, cancellationToken),
+            ImportKind.Targets => RunAsync(new TargetImport(), path, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

@@ -17,6 +17,7 @@ internal static class Units
         ["kgce"] = ["kgce", "千克标准煤", "kg标准煤", "公斤标准煤"],
         ["m2"] = ["m2", "平方米"],
         ["persons"] = ["人", "persons", "person"],
+        ["tce"] = ["tce", "吨标准煤", "t标准煤"],
     };
 
     /// <summary>Whether <paramref name="written"/> spells <paramref name="unit"/>.</summary>
