@@ -23,6 +23,10 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
     /// <summary>Whether progress bars can be drawn (an interactive terminal).</summary>
     public bool Interactive => Console.Profile.Capabilities.Interactive;
 
+    /// <summary>Runs <paramref name="work"/> under a spinner on an interactive terminal; plainly otherwise.</summary>
+    public Task<T> WithStatusAsync<T>(string text, Func<Task<T>> work) =>
+        Interactive ? Console.Status().StartAsync(Markup.Escape(text), _ => work()) : work();
+
     /// <summary>The option every command takes: the SQLite file or the SQL Server connection string.</summary>
     public Option<string?> Db { get; } = new("--db")
     {

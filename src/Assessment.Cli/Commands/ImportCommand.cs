@@ -37,7 +37,8 @@ public static class ImportCommand
         {
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
             var options = new ImportOptions(parsed.GetValue(encoding)!, parsed.GetValue(sheet), parsed.GetValue(year));
-            var result = await new Importer(database, context.Clock).ImportAsync(kind, parsed.GetValue(file)!, options, cancellationToken);
+            var result = await context.WithStatusAsync(string.Format(CliText.ImportWorking, parsed.GetValue(file)),
+                () => new Importer(database, context.Clock).ImportAsync(kind, parsed.GetValue(file)!, options, cancellationToken));
             if (!result.Succeeded)
             {
                 await context.Error.WriteLineAsync(string.Format(CliText.ImportRefused, result.File, result.Errors.Count));

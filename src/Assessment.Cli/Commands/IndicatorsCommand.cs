@@ -40,7 +40,7 @@ public static class IndicatorsCommand
             var levelValue = Enum.Parse<IndicatorLevel>(parsed.GetValue(level)!, ignoreCase: true);
             var query = new IndicatorQuery(parsed.GetValue(year), levelValue, parsed.GetValue(baseline),
                 await ResolveCountyAsync(database, parsed.GetValue(county), cancellationToken), categoryFilter);
-            var rows = await IndicatorReport.BuildAsync(database, query, cancellationToken);
+            var rows = await context.WithStatusAsync(CliText.IndicatorsWorking, () => IndicatorReport.BuildAsync(database, query, cancellationToken));
 
             var formatValue = parsed.GetValue(format)!;
             var path = parsed.GetValue(output);
