@@ -286,10 +286,7 @@ public sealed class DemoGenerator
                 var electricityKgce = electricity * electricityShares[m] + (mode == HeatingMode.Electric ? heat : 0);
                 var gasKgce = (mode == HeatingMode.GasBoiler ? heat : 0) + (institution.CooksWithGas ? cooking * cookingShares[m] : 0);
                 var vehicleKgce = vehicle * vehicleShares[m];
-                yield return new MonthlyConsumption(
-                    institution.Code,
-                    year,
-                    m + 1,
+                yield return new MonthlyConsumption(institution.Code, year, m + 1, new ConsumptionQuantities(
                     ElectricityKwh: Round(electricityKgce / factors.Kgce(EnergyCarrier.Electricity)),
                     WaterM3: Round(water * waterShares[m]),
                     NaturalGasM3: Round(gasKgce / factors.Kgce(EnergyCarrier.NaturalGas)),
@@ -300,7 +297,7 @@ public sealed class DemoGenerator
                     VehicleGasolineL: Round(vehicleKgce * GasolineShareOfVehicleFuel / factors.Kgce(EnergyCarrier.Gasoline) / factors.DensityKgPerL[EnergyCarrier.Gasoline].Value),
                     VehicleDieselL: Round(vehicleKgce * (1 - GasolineShareOfVehicleFuel) / factors.Kgce(EnergyCarrier.Diesel) / factors.DensityKgPerL[EnergyCarrier.Diesel].Value),
                     PvKwh: Round(pvKwh * solarShares[m]),
-                    OtherKgce: Round(other / 12));
+                    OtherKgce: Round(other / 12)));
             }
         }
     }

@@ -27,7 +27,5 @@ public static class ConsumptionFields
                 values[8], values[9], values[10]);
 
     /// <summary>The month's record with these quantities.</summary>
-    public static MonthlyConsumption ToMonthly(this ConsumptionQuantities q, string code, int year, int month) => new(
-        code, year, month, q.ElectricityKwh, q.WaterM3, q.NaturalGasM3, q.CoalT, q.HeatGj, q.LpgKg, q.DieselL,
-        q.VehicleGasolineL, q.VehicleDieselL, q.PvKwh, q.OtherKgce);
+    public static MonthlyConsumption ToMonthly(this ConsumptionQuantities q, string code, int year, int month) => new(code, year, month, q);
 }

@@ -46,12 +46,10 @@ internal sealed class CountyImport : TableImport<County>
 
     public override string Key(County row) => row.Code;
 
-    public override async Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<County> rows, long importId, DateTime now,
+    public override Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<County> rows, long importId, DateTime now,
         CancellationToken cancellationToken)
     {
         var repository = new CountyRepository(session);
-        var existing = (await repository.ListAsync(cancellationToken)).ToDictionary(Key);
-        await repository.UpsertAsync(rows, cancellationToken);
-        return ImportCounts.Compare(rows, existing, Key);
+        return UpsertCountedAsync(rows, () => repository.ListAsync(cancellationToken), stored => repository.UpsertAsync(stored, cancellationToken));
     }
 }

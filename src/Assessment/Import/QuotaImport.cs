@@ -68,12 +68,10 @@ internal sealed class QuotaImport : TableImport<Quota>
 
     public override string Key(Quota row) => $"{row.Category.Code()} {Codes.Of(row.Indicator)} {row.FirstYear}";
 
-    public override async Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<Quota> rows, long importId, DateTime now,
+    public override Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<Quota> rows, long importId, DateTime now,
         CancellationToken cancellationToken)
     {
         var repository = new QuotaRepository(session);
-        var existing = (await repository.ListAsync(cancellationToken)).ToDictionary(Key);
-        await repository.UpsertAsync(rows, cancellationToken);
-        return ImportCounts.Compare(rows, existing, Key);
+        return UpsertCountedAsync(rows, () => repository.ListAsync(cancellationToken), stored => repository.UpsertAsync(stored, cancellationToken));
     }
 }

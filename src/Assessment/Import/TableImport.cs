@@ -25,4 +25,13 @@ internal abstract class TableImport<TRow>
     /// <summary>Writes the checked rows inside the session's transaction.</summary>
     public abstract Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<TRow> rows, long importId, DateTime now,
         CancellationToken cancellationToken);
+
+    /// <summary>Upserts rows of a small reference table, counting them against what <paramref name="list"/> held before.</summary>
+    protected async Task<ImportCounts> UpsertCountedAsync(IReadOnlyList<TRow> rows, Func<Task<IReadOnlyList<TRow>>> list,
+        Func<IReadOnlyList<TRow>, Task> upsert)
+    {
+        var stored = (await list()).ToDictionary(Key);
+        await upsert(rows);
+        return ImportCounts.Compare(rows, stored, Key);
+    }
 }

@@ -92,12 +92,10 @@ internal sealed class TargetImport : TableImport<TargetPlan>
 
     public override string Key(TargetPlan row) => $"{Codes.Of(row.Scope)} {row.ScopeCode} {row.BaselineYear}";
 
-    public override async Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<TargetPlan> rows, long importId, DateTime now,
+    public override Task<ImportCounts> WriteAsync(DbSession session, IReadOnlyList<TargetPlan> rows, long importId, DateTime now,
         CancellationToken cancellationToken)
     {
         var repository = new TargetRepository(session);
-        var existing = (await repository.ListAsync(cancellationToken)).ToDictionary(Key);
-        await repository.UpsertAsync(rows, cancellationToken);
-        return ImportCounts.Compare(rows, existing, Key);
+        return UpsertCountedAsync(rows, () => repository.ListAsync(cancellationToken), stored => repository.UpsertAsync(stored, cancellationToken));
     }
 }

@@ -64,12 +64,12 @@ public abstract class RepositoryContract
         var firstImport = await log.AddAsync("consumption", "a.csv", "x", Now);
         var first = await repository.ReplaceAsync([january, february], firstImport, Now);
         var secondImport = await log.AddAsync("consumption", "b.csv", "y", Now);
-        var second = await repository.ReplaceAsync([january with { ElectricityKwh = 1100 }, february], secondImport, Now);
+        var second = await repository.ReplaceAsync([january with { Quantities = january.Quantities with { ElectricityKwh = 1100 } }, february], secondImport, Now);
 
         Assert.Equal(new ImportCounts(2, 0, 0), first);
         Assert.Equal(new ImportCounts(0, 1, 1), second);
         var stored = await repository.ListYearAsync(2024);
-        Assert.Equal(1100, stored.Single(row => row.Month == 1).ElectricityKwh);
+        Assert.Equal(1100, stored.Single(row => row.Month == 1).Quantities.ElectricityKwh);
         Assert.Equal([january], await repository.HistoryAsync("A001", 2024, 1));
         Assert.Empty(await repository.HistoryAsync("A001", 2024, 2));
     }

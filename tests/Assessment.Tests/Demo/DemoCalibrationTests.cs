@@ -86,8 +86,8 @@ public sealed class DemoCalibrationTests(DemoFixture demo) : IClassFixture<DemoF
         await using var session = await demo.Database.OpenAsync();
         var rows = await new ConsumptionRepository(session).ListYearAsync(2020);
         var institutions = (await new InstitutionRepository(session).ListAsync()).ToDictionary(i => i.Code, i => i.Category);
-        double Sum(int month, Func<MonthlyConsumption, double> value, InstitutionCategory? category = null) =>
-            rows.Where(row => row.Month == month && (category is null || institutions[row.Code] == category)).Sum(value);
+        double Sum(int month, Func<ConsumptionQuantities, double> value, InstitutionCategory? category = null) =>
+            rows.Where(row => row.Month == month && (category is null || institutions[row.Code] == category)).Select(row => row.Quantities).Sum(value);
 
         Assert.True(Sum(1, row => row.HeatGj) > 3 * Sum(4, row => row.HeatGj));
         Assert.Equal(0, Sum(7, row => row.HeatGj));

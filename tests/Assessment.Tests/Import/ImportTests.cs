@@ -91,7 +91,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(new ImportCounts(2, 0, 0), result.Counts);
         await using var session = await _temp.Database.OpenAsync();
         var february = (await new ConsumptionRepository(session).ListYearAsync(2024)).Single(row => row.Month == 2);
-        Assert.Equal((11000.0, 760.0, 380.0, 0.0), (february.ElectricityKwh, february.HeatGj, february.VehicleGasolineL, february.CoalT));
+        Assert.Equal((11000.0, 760.0, 380.0, 0.0), (february.Quantities.ElectricityKwh, february.Quantities.HeatGj, february.Quantities.VehicleGasolineL, february.Quantities.CoalT));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(2, result.Counts!.Inserted);
         await using var session = await _temp.Database.OpenAsync();
         var a001 = (await new ConsumptionRepository(session).ListYearAsync(2024)).Single(row => row.Code == "A001");
-        Assert.Equal((12000.5, 1.25), (a001.ElectricityKwh, a001.CoalT));
+        Assert.Equal((12000.5, 1.25), (a001.Quantities.ElectricityKwh, a001.Quantities.CoalT));
     }
 
     [Fact]
@@ -201,8 +201,8 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(new ImportCounts(1, 1, 1), result.Counts);
         await using var session = await _temp.Database.OpenAsync();
         var repository = new ConsumptionRepository(session);
-        Assert.Equal(1200, (await repository.ListYearAsync(2024)).Single(row => row.Month == 1).ElectricityKwh);
-        Assert.Equal(1000, Assert.Single(await repository.HistoryAsync("A001", 2024, 1)).ElectricityKwh);
+        Assert.Equal(1200, (await repository.ListYearAsync(2024)).Single(row => row.Month == 1).Quantities.ElectricityKwh);
+        Assert.Equal(1000, Assert.Single(await repository.HistoryAsync("A001", 2024, 1)).Quantities.ElectricityKwh);
         Assert.Equal(2, await new ImportLogRepository(session).CountAsync());
     }
 
