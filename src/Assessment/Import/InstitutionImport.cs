@@ -13,6 +13,7 @@ internal sealed class InstitutionImport : TableImport<(Institution Institution, 
 {
     private Dictionary<string, string> _countyCodes = [];
     private int? _year;
+    private bool _hasKeyUnit;
 
     public override ImportKind Kind => ImportKind.Institutions;
 
@@ -66,7 +67,8 @@ internal sealed class InstitutionImport : TableImport<(Institution Institution, 
             cells.Error("users", users.ToString(System.Globalization.CultureInfo.InvariantCulture), Strings.ImportValueNotInteger);
         }
 
-        var keyUnit = cells.Has("key_unit") && cells.Flag("key_unit");
+        _hasKeyUnit = cells.Has("key_unit");
+        var keyUnit = _hasKeyUnit && cells.Flag("key_unit");
         int? year = cells.Has("year") ? cells.Integer("year", 1990, 2100) : _year;
         return (new Institution(code, name, countyCode, category ?? InstitutionCategory.Organ, area, (int)users, keyUnit), year);
     }
@@ -77,7 +79,16 @@ internal sealed class InstitutionImport : TableImport<(Institution Institution, 
         long importId, DateTime now, CancellationToken cancellationToken)
     {
         var repository = new InstitutionRepository(session);
-        var counts = await repository.UpsertAsync(rows.Select(row => row.Institution).ToArray(), importId, now, cancellationToken);
+        var institutions = rows.Select(row => row.Institution).ToArray();
+        if (!_hasKeyUnit)
+        {
+            // A file without the column says nothing about key units: keep what is stored.
+            var stored = (await repository.ListAsync(cancellationToken)).ToDictionary(institution => institution.Code);
+            institutions = institutions.Select(institution =>
+                stored.TryGetValue(institution.Code, out var old) ? institution with { KeyUnit = old.KeyUnit } : institution).ToArray();
+        }
+
+        var counts = await repository.UpsertAsync(institutions, importId, now, cancellationToken);
         await repository.UpsertYearsAsync(
             rows.Where(row => row.Year is not null)
                 .Select(row => new InstitutionYear(row.Institution.Code, row.Year!.Value, row.Institution.BuildingAreaM2, row.Institution.Users)),

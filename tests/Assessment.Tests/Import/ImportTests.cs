@@ -76,6 +76,20 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_without_the_key_unit_column_keeps_the_stored_flag()
+    {
+        await Seed.InitAsync(_temp.Database, Seed.Office() with { KeyUnit = true });
+        var path = Write("institutions.csv", "code,name,county,category,building_area_m2,users\nA001,昌吉市财政局,昌吉市,organ,11000,210\n");
+
+        var result = await Importer.ImportAsync(ImportKind.Institutions, path, new ImportOptions());
+
+        Assert.Equal(new ImportCounts(0, 1, 0), result.Counts);
+        await using var session = await _temp.Database.OpenAsync();
+        var stored = Assert.Single(await new InstitutionRepository(session).ListAsync());
+        Assert.Equal((11_000.0, 210, true), (stored.BuildingAreaM2, stored.Users, stored.KeyUnit));
+    }
+
+    [Fact]
     public async Task Consumption_saved_by_chinese_excel_in_gb18030_with_chinese_headers_is_read()
     {
         await InitAsync();
