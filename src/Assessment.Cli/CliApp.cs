@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.CommandLine.Invocation;
 using Assessment.Cli.Commands;
 using Assessment.Cli.Resources;
 using Assessment.Data;
@@ -32,6 +33,12 @@ public static class CliApp
         var context = new CliContext(console, output, error, clock ?? TimeProvider.System);
         var root = Build(context);
         var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction onError)
+        {
+            // The error names what is wrong; the full help on top of it would bury it.
+            onError.ShowHelp = false;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 
@@ -39,7 +46,9 @@ public static class CliApp
     {
         var root = new RootCommand(CliText.RootDescription);
         root.Options.Add(context.Db);
-        root.Options.Add(new Option<string?>("--lang") { Description = CliText.OptionLang, Recursive = true, HelpName = "zh|en" });
+        var lang = new Option<string?>("--lang") { Description = CliText.OptionLang, Recursive = true, HelpName = "zh|en" };
+        lang.AcceptOnlyFromAmong("zh", "en");
+        root.Options.Add(lang);
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(IndicatorsCommand.Create(context));
@@ -68,8 +77,12 @@ public static class CliApp
 
     private static void UseLanguage(string[] args)
     {
+        // Read before parsing, so that the help and the parse errors are in the chosen language too.
         var index = Array.IndexOf(args, "--lang");
-        var lang = index >= 0 && index + 1 < args.Length ? args[index + 1] : Environment.GetEnvironmentVariable("ASSESSMENT_LANG");
+        var lang = index >= 0 && index + 1 < args.Length
+            ? args[index + 1]
+            : args.FirstOrDefault(arg => arg.StartsWith("--lang=", StringComparison.Ordinal))?["--lang=".Length..]
+              ?? Environment.GetEnvironmentVariable("ASSESSMENT_LANG");
         var culture = CultureInfo.GetCultureInfo(lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "zh-CN");
         CultureInfo.CurrentUICulture = culture;
     }

@@ -26,7 +26,7 @@ public static class ImportCommand
         var encoding = new Option<string>("--encoding") { Description = CliText.ImportEncoding, DefaultValueFactory = _ => "auto" };
         encoding.AcceptOnlyFromAmong("auto", "utf-8", "utf8", "gb18030", "gbk");
         var sheet = new Option<string?>("--sheet") { Description = CliText.ImportSheet };
-        var year = new Option<int?>("--year") { Description = CliText.ImportYear };
+        var year = CliOptions.Year("--year", CliText.ImportYear);
         var command = new Command(name, description) { file, encoding, sheet };
         if (kind == ImportKind.Institutions)
         {
@@ -53,6 +53,11 @@ public static class ImportCommand
             var counts = result.Counts!;
             context.Console.MarkupLine(Markup.Escape(string.Format(CliText.ImportDone, result.File, counts.Total, counts.Inserted, counts.Replaced,
                 counts.Unchanged, result.ImportId)));
+            if (kind == ImportKind.Institutions && options.Year is null)
+            {
+                context.Console.MarkupLine(Markup.Escape(CliText.ImportNoYearHint));
+            }
+
             return 0;
         }));
         return command;

@@ -14,19 +14,21 @@ public static class IndicatorsCommand
 {
     public static Command Create(CliContext context)
     {
-        var year = new Option<int>("--year") { Description = CliText.IndicatorsYear, Required = true };
+        var year = CliOptions.Year("--year", CliText.IndicatorsYear);
         var level = new Option<string>("--level") { Description = CliText.IndicatorsLevel, DefaultValueFactory = _ => "institution" };
         level.AcceptOnlyFromAmong("institution", "county", "category", "prefecture");
         var format = new Option<string>("--format") { Description = CliText.OptionFormat, DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var county = new Option<string?>("--county") { Description = CliText.IndicatorsCounty };
         var category = new Option<string?>("--category") { Description = CliText.IndicatorsCategory };
-        var baseline = new Option<int?>("--baseline") { Description = CliText.IndicatorsBaseline };
+        var baseline = CliOptions.Year("--baseline", CliText.IndicatorsBaseline);
         var output = new Option<string?>("--output", "-o") { Description = CliText.OptionOutput, HelpName = "FILE" };
 
         var command = new Command("indicators", CliText.IndicatorsDescription) { year, level, format, county, category, baseline, output };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
+            var yearValue = CliOptions.Required(parsed, year);
+            var path = CliOptions.Writable(parsed.GetValue(output));
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
             var categoryText = parsed.GetValue(category);
             InstitutionCategory? categoryFilter = null;
@@ -38,12 +40,16 @@ public static class IndicatorsCommand
             }
 
             var levelValue = Enum.Parse<IndicatorLevel>(parsed.GetValue(level)!, ignoreCase: true);
-            var query = new IndicatorQuery(parsed.GetValue(year), levelValue, parsed.GetValue(baseline),
+            var query = new IndicatorQuery(yearValue, levelValue, parsed.GetValue(baseline),
                 await ResolveCountyAsync(database, parsed.GetValue(county), cancellationToken), categoryFilter);
             var rows = await context.WithStatusAsync(CliText.IndicatorsWorking, () => IndicatorReport.BuildAsync(database, query, cancellationToken));
 
+            if (rows.All(row => row.MonthsReported == 0))
+            {
+                await context.Error.WriteLineAsync(string.Format(CliText.IndicatorsNoData, yearValue));
+            }
+
             var formatValue = parsed.GetValue(format)!;
-            var path = parsed.GetValue(output);
             if (formatValue == "table" && path is null)
             {
                 context.Console.Write(IndicatorOutput.Table(rows, levelValue));

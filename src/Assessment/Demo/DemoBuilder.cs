@@ -18,7 +18,10 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
     /// <summary>Rows written between two progress reports.</summary>
     private const int ProgressEvery = 12 * 10 * 20;
 
-    /// <summary>Whether the database may be replaced: missing, empty, or made by an earlier demo.</summary>
+    /// <summary>
+    /// Whether the database may be replaced: missing or empty (factor tables alone are reloaded from their files), or
+    /// made by an earlier demo that nothing was imported into since.
+    /// </summary>
     public async Task<bool> IsReplaceableAsync(CancellationToken cancellationToken = default)
     {
         if (!database.Exists || database.Target.FilePath is { } path && new FileInfo(path).Length == 0)
@@ -30,9 +33,14 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
         try
         {
             var seed = await new SettingsRepository(session).GetAsync(SettingsRepository.DemoSeed, cancellationToken);
-            var institutions = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM institutions", cancellationToken: cancellationToken));
-            return seed is not null || institutions == 0;
+            var rows = new Dictionary<string, long>();
+            foreach (var table in SqlDialect.TablesChildrenFirst.Where(table => table != "factor_tables"))
+            {
+                rows[table] = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    $"SELECT COUNT(*) FROM {table}", cancellationToken: cancellationToken));
+            }
+
+            return seed is not null ? rows["imports"] == 0 : rows.Values.All(count => count == 0);
         }
         catch (DbException)
         {
@@ -86,8 +94,8 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
             }),
             cancellationToken);
 
-        var plans = await WritePlansAsync(session, generator, catalog, institutions, counties, cancellationToken);
-        var quotas = await WriteQuotasAsync(session, catalog, institutions, counties, cancellationToken);
+        var plans = await WritePlansAsync(session, generator, catalog, institutions, counties, factors, cancellationToken);
+        var quotas = await WriteQuotasAsync(session, catalog, institutions, counties, factors, cancellationToken);
         await session.CommitAsync(cancellationToken);
         progress?.Report(1);
         return new DemoResult(counties.Count, institutions.Count, years, rows, quotas, plans);
@@ -95,7 +103,7 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
 
     // The prefecture's plans; plans handed down go to every county (caps in proportion to its 2020 use) and institution.
     private static async Task<int> WritePlansAsync(DbSession session, DemoGenerator generator, DemoCatalog catalog,
-        IReadOnlyList<Institution> institutions, IReadOnlyList<County> counties, CancellationToken cancellationToken)
+        IReadOnlyList<Institution> institutions, IReadOnlyList<County> counties, FactorTableSet factors, CancellationToken cancellationToken)
     {
         var scale = generator.TotalUsers2020 / (double)DemoCalibration.Users;
         var plans = new List<TargetPlan>();
@@ -111,7 +119,7 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
             }
 
             var aggregator = new IndicatorAggregator(institutions, counties, generator.PrefectureName, []);
-            var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, new HashSet<int> { plan.BaselineYear }, cancellationToken);
+            var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, factors, new HashSet<int> { plan.BaselineYear }, cancellationToken);
             var whole = aggregator.Build(plan.BaselineYear, IndicatorLevel.Prefecture, data).Single();
             foreach (var county in aggregator.Build(plan.BaselineYear, IndicatorLevel.County, data))
             {
@@ -146,10 +154,10 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
     // Quotas as a statistical standard would set them: guide, baseline and constraint at the 20th, 50th and 80th percentile
     // of the category in the reference year.
     private static async Task<int> WriteQuotasAsync(DbSession session, DemoCatalog catalog, IReadOnlyList<Institution> institutions,
-        IReadOnlyList<County> counties, CancellationToken cancellationToken)
+        IReadOnlyList<County> counties, FactorTableSet factors, CancellationToken cancellationToken)
     {
         var year = DemoCalibration.ReferenceYear;
-        var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, new HashSet<int> { year }, cancellationToken);
+        var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, factors, new HashSet<int> { year }, cancellationToken);
         var rows = new IndicatorAggregator(institutions, counties, catalog.Prefecture, []).Build(year, IndicatorLevel.Institution, data);
         var quotas = new List<Quota>();
         foreach (var category in Categories.All)

@@ -9,6 +9,7 @@ internal sealed class CellReader(string file, HeaderMap map, List<ImportError> e
     private static readonly HashSet<string> Yes = ["是", "1", "true", "yes", "y", "√", "重点"];
     private static readonly HashSet<string> No = ["否", "0", "false", "no", "n", "", "-"];
 
+    private readonly HashSet<string> _failed = [];
     private TabularRow _row = new(0, []);
     private int _errorsAtStart;
 
@@ -17,10 +18,14 @@ internal sealed class CellReader(string file, HeaderMap map, List<ImportError> e
     {
         _row = row;
         _errorsAtStart = errors.Count;
+        _failed.Clear();
     }
 
     /// <summary>Whether a cell of the current row was refused.</summary>
     public bool RowHasErrors => errors.Count > _errorsAtStart;
+
+    /// <summary>Whether <paramref name="column"/> of the current row was refused.</summary>
+    public bool HasErrorIn(string column) => _failed.Contains(column);
 
     /// <summary>The trimmed text of <paramref name="column"/>; an error when required and empty.</summary>
     public string? Text(string column, bool required = true)
@@ -155,8 +160,11 @@ internal sealed class CellReader(string file, HeaderMap map, List<ImportError> e
     public bool Has(string column) => map.IndexOf(column) is not null;
 
     /// <summary>Adds an error for <paramref name="column"/> of the current row.</summary>
-    public void Error(string column, string value, string reason) =>
-        errors.Add(new ImportError(file, _row.Line, map.HeaderOf(column), value, reason));
+    public void Error(string column, string value, string reason)
+    {
+        _failed.Add(column);
+        errors.Add(new ImportError(file, _row.Line, column.Length == 0 ? "" : map.HeaderOf(column), value, reason));
+    }
 
     private string Raw(string column) => map.IndexOf(column) is { } index ? _row[index].Trim() : "";
 

@@ -39,7 +39,7 @@ internal sealed class ConsumptionImport : TableImport<MonthlyConsumption>
             new ImportColumn(field.Name, QuantityAliases[field.Name], field.Name == "water_m3" ? "m3|t" : field.Unit)),
     ];
 
-    public override string KeyColumn => "month";
+    public override IReadOnlyList<string> KeyColumns { get; } = ["code", "year", "month"];
 
     public override async Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken) =>
         _institutions = (await session.Connection.QueryAsync<string>(new CommandDefinition(

@@ -1,5 +1,6 @@
 using Assessment.Data;
 using Assessment.Domain;
+using Assessment.Indicators;
 using Assessment.Resources;
 
 namespace Assessment.Import;
@@ -13,6 +14,21 @@ internal sealed class CountyImport : TableImport<County>
     private static readonly HashSet<string> Direct = ["direct", "州直", "州直属", "市直", "直属"];
     private static readonly HashSet<string> CountyWords = ["county", "县", "市", "县市", "区", "县级市"];
 
+    // The Chinese names of the regional grids of the factor tables.
+    private static readonly Dictionary<string, string> GridNames = new()
+    {
+        ["全国"] = "national",
+        ["华北"] = "north",
+        ["东北"] = "northeast",
+        ["华东"] = "east",
+        ["华中"] = "central",
+        ["西北"] = "northwest",
+        ["南方"] = "south",
+        ["西南"] = "southwest",
+    };
+
+    private HashSet<string> _grids = [];
+
     public override ImportKind Kind => ImportKind.Counties;
 
     public override IReadOnlyList<ImportColumn> Columns { get; } =
@@ -23,7 +39,13 @@ internal sealed class CountyImport : TableImport<County>
         new("grid_region", ["电网区域", "区域电网"], Required: false),
     ];
 
-    public override string KeyColumn => "code";
+    public override IReadOnlyList<string> KeyColumns { get; } = ["code"];
+
+    public override async Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var tables = await new FactorTableRepository(session).CurrentAsync(cancellationToken);
+        _grids = tables.Tables.SelectMany(table => table.GridKgCo2PerKwh.Keys).ToHashSet(StringComparer.Ordinal);
+    }
 
     public override County Read(CellReader cells)
     {
@@ -40,7 +62,14 @@ internal sealed class CountyImport : TableImport<County>
             cells.Error("kind", kindText, Strings.ImportCountyKindUnknown);
         }
 
-        var grid = cells.Text("grid_region", required: false) is { Length: > 0 } region ? region : "national";
+        var gridText = cells.Text("grid_region", required: false) is { Length: > 0 } region ? region : FactorTable.NationalGrid;
+        var grid = GridNames.GetValueOrDefault(gridText, gridText);
+        if (_grids.Count > 0 && !_grids.Contains(grid))
+        {
+            // An unknown region would silently take the national factor.
+            cells.Error("grid_region", gridText, string.Format(Strings.ImportGridUnknown, string.Join(", ", _grids.Order())));
+        }
+
         return new County(code, name, kind, grid);
     }
 

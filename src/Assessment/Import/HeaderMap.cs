@@ -43,7 +43,7 @@ public sealed class HeaderMap
     public static HeaderMap? Find(TabularFile file, IReadOnlyList<ImportColumn> columns, List<ImportError> errors)
     {
         var key = columns[0];
-        var headerRow = file.Rows.Take(HeaderSearchRows).FirstOrDefault(row => row.Cells.Any(cell => Match(cell, columns) == key));
+        var headerRow = file.Rows.Take(HeaderSearchRows).FirstOrDefault(row => row.Cells.Any(cell => Parse(cell, columns).Column == key));
         if (headerRow is null)
         {
             errors.Add(new ImportError(file.Name, 1, "", "", string.Format(Strings.ImportHeaderNotFound, key.Name, string.Join(" / ", key.Aliases), HeaderSearchRows)));
@@ -61,7 +61,7 @@ public sealed class HeaderMap
                 continue;
             }
 
-            var column = Match(header, columns);
+            var (column, unit) = Parse(header, columns);
             if (column is null)
             {
                 errors.Add(new ImportError(file.Name, headerRow.Line, header, header,
@@ -76,7 +76,7 @@ public sealed class HeaderMap
                 continue;
             }
 
-            if (StatedUnit(header) is { } unit && (column.Unit is null || !Units.Matches(column.Unit, unit)))
+            if (unit is not null && (column.Unit is null || !Units.Matches(column.Unit, unit)))
             {
                 errors.Add(new ImportError(file.Name, headerRow.Line, header, unit,
                     string.Format(Strings.ImportUnitWrong, column.Unit?.Replace("|", " / ") ?? "-")));
@@ -96,24 +96,26 @@ public sealed class HeaderMap
         return errors.Count > before ? null : new HeaderMap(headerRow.Line, index, headerRow.Cells);
     }
 
-    private static ImportColumn? Match(string header, IReadOnlyList<ImportColumn> columns)
+    // A header is matched whole first, so that names with brackets (柴油（公务用车）) are not read as a name and a unit;
+    // only then is a trailing bracket taken as the unit.
+    private static (ImportColumn? Column, string? Unit) Parse(string header, IReadOnlyList<ImportColumn> columns)
     {
-        var name = Units.Normalize(NameOf(header));
+        var normal = header.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        if (Find(normal, columns) is { } whole)
+        {
+            return (whole, null);
+        }
+
+        var open = normal.LastIndexOf('(');
+        return open > 0 && normal.EndsWith(')')
+            ? (Find(normal[..open], columns), normal[(open + 1)..^1].Trim())
+            : (null, null);
+    }
+
+    private static ImportColumn? Find(string name, IReadOnlyList<ImportColumn> columns)
+    {
+        var normal = Units.Normalize(name);
         return columns.FirstOrDefault(column =>
-            Units.Normalize(column.Name) == name || column.Aliases.Any(alias => Units.Normalize(alias) == name));
-    }
-
-    private static string NameOf(string header)
-    {
-        var normal = header.Normalize(System.Text.NormalizationForm.FormKC).Trim();
-        var open = normal.LastIndexOf('(');
-        return open > 0 && normal.EndsWith(')') ? normal[..open] : normal;
-    }
-
-    private static string? StatedUnit(string header)
-    {
-        var normal = header.Normalize(System.Text.NormalizationForm.FormKC).Trim();
-        var open = normal.LastIndexOf('(');
-        return open > 0 && normal.EndsWith(')') ? normal[(open + 1)..^1].Trim() : null;
+            Units.Normalize(column.Name) == normal || column.Aliases.Any(alias => Units.Normalize(alias) == normal));
     }
 }

@@ -75,25 +75,41 @@ public sealed class Importer(Database database, TimeProvider clock)
         foreach (var row in file.Rows.Where(row => row.Line > map.HeaderLine && !row.IsBlank))
         {
             cells.Start(row);
+            if (file.Delimited && WrongWidth(row, map.Headers.Count))
+            {
+                // A shifted row would put each value under the wrong column: refuse it rather than guess.
+                cells.Error("", row.Cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    string.Format(Strings.ImportRowWidth, row.Cells.Count, map.Headers.Count));
+                continue;
+            }
+
             var value = import.Read(cells);
-            if (cells.RowHasErrors)
+            if (import.KeyColumns.Any(cells.HasErrorIn))
             {
                 continue;
             }
 
+            // Duplicates are reported even on rows with other errors, so that one run lists every problem.
             var key = import.Key(value);
             if (firstLine.TryGetValue(key, out var earlier))
             {
-                cells.Error(import.KeyColumn, key, string.Format(Strings.ImportDuplicateKey, earlier, key));
+                cells.Error(import.KeyColumns[^1], key, string.Format(Strings.ImportDuplicateKey, earlier, key));
                 continue;
             }
 
             firstLine[key] = row.Line;
-            rows.Add(value);
+            if (!cells.RowHasErrors)
+            {
+                rows.Add(value);
+            }
         }
 
         return rows;
     }
+
+    // Fewer fields than the header, or more that are not empty (Excel adds empty trailing ones).
+    private static bool WrongWidth(TabularRow row, int headerWidth) =>
+        row.Cells.Count < headerWidth || row.Cells.Skip(headerWidth).Any(cell => !string.IsNullOrWhiteSpace(cell));
 
     private static List<ImportError> Capped(List<ImportError> errors, string file)
     {

@@ -29,7 +29,7 @@ internal sealed class InstitutionImport : TableImport<(Institution Institution, 
         new("year", ImportAliases.Year, Required: false),
     ];
 
-    public override string KeyColumn => "code";
+    public override IReadOnlyList<string> KeyColumns { get; } = ["code"];
 
     public override async Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal sealed class QuotaImport : TableImport<Quota>
         new("source", ["来源", "依据", "标准"]),
     ];
 
-    public override string KeyColumn => "first_year";
+    public override IReadOnlyList<string> KeyColumns { get; } = ["category", "indicator", "first_year"];
 
     public override Quota Read(CellReader cells)
     {
@@ -58,7 +58,8 @@ internal sealed class QuotaImport : TableImport<Quota>
         var baseline = cells.OptionalPositive("baseline_value");
         var guide = cells.Positive("guide_value");
         var source = cells.Text("source") ?? "";
-        if (!cells.RowHasErrors && (guide > constraint || baseline < guide || baseline > constraint))
+        var valuesRead = new[] { "constraint_value", "baseline_value", "guide_value" }.All(column => !cells.HasErrorIn(column));
+        if (valuesRead && (guide > constraint || baseline < guide || baseline > constraint))
         {
             cells.Error("guide_value", $"{guide} / {baseline} / {constraint}", Strings.ImportQuotaOrder);
         }

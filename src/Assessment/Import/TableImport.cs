@@ -10,8 +10,8 @@ internal abstract class TableImport<TRow>
     /// <summary>The columns; the first is the key that marks the header row.</summary>
     public abstract IReadOnlyList<ImportColumn> Columns { get; }
 
-    /// <summary>The column blamed when two rows have the same <see cref="Key"/>.</summary>
-    public abstract string KeyColumn { get; }
+    /// <summary>The columns <see cref="Key"/> is made of; the last is blamed when two rows have the same key.</summary>
+    public abstract IReadOnlyList<string> KeyColumns { get; }
 
     /// <summary>Loads what rows are checked against (known codes) before any row is read.</summary>
     public virtual Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken) => Task.CompletedTask;

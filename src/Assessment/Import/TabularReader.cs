@@ -33,22 +33,28 @@ public static class TabularReader
 
         var bytes = File.ReadAllBytes(path);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var rows = Path.GetExtension(path).ToLowerInvariant() switch
+        return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".csv" or ".txt" => ReadCsv(name, bytes, options.Encoding),
-            ".xlsx" or ".xlsm" => ReadXlsx(name, bytes, options.Sheet),
+            ".csv" or ".txt" or ".tsv" => new TabularFile(name, ReadCsv(name, bytes, options.Encoding), sha, Delimited: true),
+            ".xlsx" or ".xlsm" => new TabularFile(name, ReadXlsx(name, bytes, options.Sheet), sha, Delimited: false),
             ".xls" => throw Problem(name, Strings.ImportXlsUnsupported),
             var other => throw Problem(name, string.Format(Strings.ImportExtensionUnsupported, other)),
         };
-        return new TabularFile(name, rows, sha);
     }
 
-    /// <summary>Decodes CSV bytes: a byte-order mark wins; <c>auto</c> takes UTF-8 when the bytes are valid UTF-8, else GB18030.</summary>
+    /// <summary>
+    /// Decodes CSV bytes: a byte-order mark wins (UTF-8, or UTF-16 as Excel's "Unicode text" writes); <c>auto</c> takes
+    /// UTF-8 when the bytes are valid UTF-8, else GB18030.
+    /// </summary>
     public static string Decode(byte[] bytes, string encoding, string name)
     {
-        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        foreach (var withMark in new Encoding[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode })
         {
-            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+            var mark = withMark.Preamble;
+            if (bytes.AsSpan().StartsWith(mark))
+            {
+                return withMark.GetString(bytes, mark.Length, bytes.Length - mark.Length);
+            }
         }
 
         var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -86,7 +92,7 @@ public static class TabularReader
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
-            Delimiter = ",",
+            Delimiter = Delimiter(text),
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = false,
             DetectColumnCountChanges = false,
@@ -113,6 +119,16 @@ public static class TabularReader
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The field separator: a comma, unless the first lines hold more tabs or semicolons than commas (Excel's "Unicode
+    /// text" is tab-separated; some locales write semicolons).
+    /// </summary>
+    internal static string Delimiter(string text)
+    {
+        var head = string.Join('\n', text.Split('\n').Take(HeaderMap.HeaderSearchRows));
+        return new[] { ",", "\t", ";" }.MaxBy(candidate => head.Count(c => c == candidate[0]))!;
     }
 
     private static List<TabularRow> ReadXlsx(string name, byte[] bytes, string? sheet)

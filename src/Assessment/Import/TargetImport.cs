@@ -45,7 +45,7 @@ internal sealed class TargetImport : TableImport<TargetPlan>
         new("note", ["说明"], Required: false),
     ];
 
-    public override string KeyColumn => "baseline_year";
+    public override IReadOnlyList<string> KeyColumns { get; } = ["scope", "scope_code", "baseline_year"];
 
     public override async Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ internal sealed class TargetImport : TableImport<TargetPlan>
 
         var baseline = cells.Integer("baseline_year", 1990, 2100);
         var target = cells.Integer("target_year", 1990, 2100);
-        if (!cells.RowHasErrors && target <= baseline)
+        if (!cells.HasErrorIn("baseline_year") && !cells.HasErrorIn("target_year") && target <= baseline)
         {
             cells.Error("target_year", target.ToString(System.Globalization.CultureInfo.InvariantCulture), Strings.ImportTargetYears);
         }

@@ -24,9 +24,17 @@ public static class IndicatorReport
             throw new ArgumentException(string.Format(Strings.CountyUnknown, countyCode));
         }
 
+        if (query.Level == IndicatorLevel.Prefecture && (query.CountyCode is not null || query.Category is not null))
+        {
+            // A prefecture row of some institutions only would carry the prefecture's name on a part of it.
+            throw new ArgumentException(Strings.PrefectureFiltered);
+        }
+
         var aggregator = new IndicatorAggregator(institutions, counties, prefecture, plans);
         var years = aggregator.YearsNeeded(query.Year, query.BaselineYear);
-        var data = await LoadYearsAsync(session, institutions, counties, years, cancellationToken);
+        var factors = await new FactorTableRepository(session).CurrentAsync(cancellationToken);
+        factors.For(query.Year); // the year itself must have a table: say so rather than show nothing
+        var data = await LoadYearsAsync(session, institutions, counties, factors, years, cancellationToken);
         return aggregator.Build(query.Year, query.Level, data, query.BaselineYear, institution =>
             (query.CountyCode is null || institution.CountyCode == query.CountyCode)
             && (query.Category is null || institution.Category == query.Category));
@@ -34,16 +42,17 @@ public static class IndicatorReport
 
     /// <summary>
     /// Each institution's data for <paramref name="years"/>: consumption converted with the factor table of its year and
-    /// the grid of its county, with the area and users recorded for that year.
+    /// the grid of its county, with the area and users recorded for that year. A year no factor table covers is left out
+    /// (a change against it is then unknown, not wrong).
     /// </summary>
     public static async Task<IReadOnlyDictionary<(string Code, int Year), InstitutionYearData>> LoadYearsAsync(
         DbSession session,
         IReadOnlyList<Institution> institutions,
         IReadOnlyList<County> counties,
+        FactorTableSet factors,
         IReadOnlySet<int> years,
         CancellationToken cancellationToken = default)
     {
-        var factors = await new FactorTableRepository(session).CurrentAsync(cancellationToken);
         var sums = await new ConsumptionRepository(session).SumsAsync(years.ToArray(), cancellationToken);
         var profiles = new InstitutionProfiles(await new InstitutionRepository(session).ListYearsAsync(cancellationToken));
         var byCode = institutions.ToDictionary(institution => institution.Code, StringComparer.Ordinal);
@@ -52,8 +61,12 @@ public static class IndicatorReport
         var data = new Dictionary<(string, int), InstitutionYearData>();
         foreach (var sum in sums)
         {
+            if (factors.Find(sum.Year) is not { } table)
+            {
+                continue;
+            }
+
             var institution = byCode[sum.Code];
-            var table = factors.For(sum.Year);
             var totals = EnergyCalculator.Compute(sum.Quantities, table, grid.GetValueOrDefault(institution.CountyCode));
             var (area, users) = profiles.For(institution, sum.Year);
             data[(sum.Code, sum.Year)] = new InstitutionYearData(

@@ -60,6 +60,28 @@ public sealed class CliTests(DemoFixture demo) : IClassFixture<DemoFixture>
         Assert.DoesNotContain("人均综合能耗", english.Output);
     }
 
+    [Theory]
+    [InlineData("--year", "2024x")]
+    [InlineData("--year", "1800")]
+    public async Task A_year_that_is_not_one_is_refused_in_plain_words(string option, string value)
+    {
+        var run = await Cli.RunAsync("indicators", option, value, "--db", demo.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"“{value}”", run.Error);
+        Assert.DoesNotContain("Nullable", run.Error);
+        Assert.DoesNotContain("Usage", run.Output);
+    }
+
+    [Fact]
+    public async Task Writing_into_a_folder_that_does_not_exist_is_refused_before_any_work()
+    {
+        var run = await Cli.RunAsync("indicators", "--year", "2024", "--format", "json", "-o", "/nonexistent/folder/x.json", "--db", demo.Path, "--lang=en");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The folder /nonexistent/folder does not exist", run.Error);
+    }
+
     [Fact]
     public async Task A_missing_database_is_an_error_on_stderr_that_says_what_to_do()
     {

@@ -69,6 +69,30 @@ public sealed class DemoBuilderTests
     }
 
     [Fact]
+    public async Task The_demo_refuses_a_fresh_database_that_was_given_counties_or_a_demo_imported_into()
+    {
+        using var initialised = new TempDatabase();
+        await Seed.InitAsync(initialised.Database); // counties, no institutions
+        using var played = new TempDatabase();
+        await new DemoBuilder(played.Database, FixedClock.Default).BuildAsync(new DemoOptions(Institutions: 10), Factors, force: false);
+        File.WriteAllText(played.File("c.csv"), "code,name\n652399,新县\n");
+        await new Assessment.Import.Importer(played.Database, FixedClock.Default)
+            .ImportAsync(Assessment.Import.ImportKind.Counties, played.File("c.csv"), new Assessment.Import.ImportOptions());
+
+        Assert.False(await new DemoBuilder(initialised.Database, FixedClock.Default).IsReplaceableAsync());
+        Assert.False(await new DemoBuilder(played.Database, FixedClock.Default).IsReplaceableAsync());
+    }
+
+    [Fact]
+    public async Task A_database_with_only_its_factor_tables_may_become_a_demo()
+    {
+        using var temp = new TempDatabase();
+        await DatabaseSetup.InitAsync(temp.Database, Repository.Factors, null, FixedClock.Default);
+
+        Assert.True(await new DemoBuilder(temp.Database, FixedClock.Default).IsReplaceableAsync());
+    }
+
+    [Fact]
     public void Shares_in_whole_numbers_add_up_to_the_total_exactly()
     {
         var shares = DemoGenerator.ExactShares([1, 1, 1], 10);

@@ -162,6 +162,80 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_row_with_more_or_fewer_fields_than_the_header_is_refused_not_shifted()
+    {
+        await InitAsync();
+        var path = Write("width.csv", $"""
+            {EnglishHeader}
+            A001,2024,1,12,500,5,0,0,0,0,0,0,0,0,0
+            A001,2024,2,100
+            A001,2024,3,1000,10,0,0,0,0,0,0,0,0,0,,
+            """);
+
+        var result = await Importer.ImportAsync(ImportKind.Consumption, path, new ImportOptions());
+
+        Assert.Equal([(2, "15"), (3, "4")], result.Errors.Select(error => (error.Line, error.Value)));
+        Assert.Contains("14", result.Errors[0].Reason);
+        Assert.Equal(0, await ConsumptionRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_duplicate_is_reported_in_the_same_run_as_the_row_other_errors()
+    {
+        await InitAsync();
+        var path = Write("dup.csv", $"""
+            {EnglishHeader}
+            A001,2024,1,1000,10,0,0,0,0,0,0,0,0,0
+            A001,2024,1,-1,10,0,0,0,0,0,0,0,0,0
+            """);
+
+        var result = await Importer.ImportAsync(ImportKind.Consumption, path, new ImportOptions());
+
+        Assert.Equal([(3, "electricity_kwh"), (3, "month")], result.Errors.Select(error => (error.Line, error.Column)));
+    }
+
+    [Fact]
+    public async Task Headers_whose_names_hold_brackets_are_not_mistaken_for_a_unit()
+    {
+        await InitAsync();
+        var header = EnglishHeader.Replace("vehicle_gasoline_l", "汽油（公务用车）（L）").Replace("vehicle_diesel_l", "柴油（公务用车）")
+            .Replace("diesel_l,", "柴油（非公务用车）,");
+        var path = Write("brackets.csv", $"{header}\nA001,2024,1,1000,10,0,0,0,0,7,30,20,0,0\n");
+
+        var result = await Importer.ImportAsync(ImportKind.Consumption, path, new ImportOptions());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        await using var session = await _temp.Database.OpenAsync();
+        var q = Assert.Single(await new ConsumptionRepository(session).ListYearAsync(2024)).Quantities;
+        Assert.Equal((7.0, 30.0, 20.0), (q.DieselL, q.VehicleGasolineL, q.VehicleDieselL));
+    }
+
+    [Fact]
+    public async Task Excel_unicode_text_tab_separated_utf16_is_read()
+    {
+        await InitAsync();
+        var path = Write("unicode.txt", EnglishHeader.Replace(',', '\t') + "\nA001\t2024\t1\t1000\t10\t0\t0\t0\t0\t0\t0\t0\t0\t0\n", Encoding.Unicode);
+
+        var result = await Importer.ImportAsync(ImportKind.Consumption, path, new ImportOptions());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(1, await ConsumptionRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_county_on_a_grid_the_factor_tables_do_not_know_is_refused()
+    {
+        await InitAsync();
+        var path = Write("counties.csv", "code,name,kind,grid_region\n652325,奇台县,county,西北\n652399,火星县,county,mars\n");
+
+        var result = await Importer.ImportAsync(ImportKind.Counties, path, new ImportOptions());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, "mars"), (error.Line, error.Value));
+        Assert.Contains("northwest", error.Reason);
+    }
+
+    [Fact]
     public async Task A_missing_column_is_named_and_nothing_is_written()
     {
         await InitAsync();
