@@ -107,13 +107,16 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
     {
         var scale = generator.TotalUsers2020 / (double)DemoCalibration.Users;
         var plans = new List<TargetPlan>();
-        foreach (var plan in catalog.Plans)
+        foreach (var (plan, handDown) in catalog.Plans)
         {
-            var prefecture = new TargetPlan(TargetScope.Prefecture, TargetPlan.PrefectureCode, plan.BaselineYear, plan.TargetYear,
-                plan.EnergyPerAreaDecline, plan.EnergyPerCapitaDecline, plan.WaterPerCapitaDecline, plan.Co2PerAreaDecline,
-                plan.EnergyCapTce * scale, plan.WaterCapM3 * scale, plan.Co2CapTonnes * scale, plan.Note);
+            var prefecture = plan with
+            {
+                EnergyCapTce = plan.EnergyCapTce * scale,
+                WaterCapM3 = plan.WaterCapM3 * scale,
+                Co2CapTonnes = plan.Co2CapTonnes * scale,
+            };
             plans.Add(prefecture);
-            if (!plan.HandDown)
+            if (!handDown)
             {
                 continue;
             }

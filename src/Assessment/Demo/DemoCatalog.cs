@@ -27,6 +27,7 @@ internal sealed record DemoCatalog(
         return JsonSerializer.Deserialize<DemoCatalog>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         }) ?? throw new InvalidOperationException("The demo catalog is empty.");
     }
 
@@ -36,18 +37,7 @@ internal sealed record DemoCatalog(
     }
 
     /// <summary>A five-year plan of the prefecture; <see cref="HandDown"/> plans are also given to counties and institutions.</summary>
-    internal sealed record PlanEntry(
-        int BaselineYear,
-        int TargetYear,
-        double? EnergyPerAreaDecline,
-        double? EnergyPerCapitaDecline,
-        double? WaterPerCapitaDecline,
-        double? Co2PerAreaDecline,
-        double? EnergyCapTce,
-        double? WaterCapM3,
-        double? Co2CapTonnes,
-        bool HandDown,
-        string Note);
+    internal sealed record PlanEntry(TargetPlan Plan, bool HandDown);
 
     internal sealed record CategoryEntry(double Weight, IReadOnlyList<string> Fixed, IReadOnlyList<string> Numbered);
 }
