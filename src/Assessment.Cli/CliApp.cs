@@ -68,7 +68,7 @@ public static class CliApp
                 return await action(parsed, cancellationToken);
             }
             catch (Exception e) when (e is DatabaseException or FactorTableException or ImportFileException or ArgumentException
-                                          or IOException or UnauthorizedAccessException)
+                                          or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");
                 return 1;

@@ -29,6 +29,9 @@ public sealed class HeaderMap
     /// <summary>The header cells as written.</summary>
     public IReadOnlyList<string> Headers { get; }
 
+    /// <summary>How many fields a row must have: up to the last header that is not blank.</summary>
+    public int Width => Headers.Select((header, index) => string.IsNullOrWhiteSpace(header) ? 0 : index + 1).Max();
+
     /// <summary>The cell index of <paramref name="column"/>, or null when the file does not have it.</summary>
     public int? IndexOf(string column) => _index.TryGetValue(column, out var index) ? index : null;
 

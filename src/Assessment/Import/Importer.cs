@@ -75,11 +75,11 @@ public sealed class Importer(Database database, TimeProvider clock)
         foreach (var row in file.Rows.Where(row => row.Line > map.HeaderLine && !row.IsBlank))
         {
             cells.Start(row);
-            if (file.Delimited && WrongWidth(row, map.Headers.Count))
+            if (file.Delimited && WrongWidth(row, map.Width))
             {
                 // A shifted row would put each value under the wrong column: refuse it rather than guess.
                 cells.Error("", row.Cells.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    string.Format(Strings.ImportRowWidth, row.Cells.Count, map.Headers.Count));
+                    string.Format(Strings.ImportRowWidth, row.Cells.Count, map.Width));
                 continue;
             }
 
@@ -107,7 +107,7 @@ public sealed class Importer(Database database, TimeProvider clock)
         return rows;
     }
 
-    // Fewer fields than the header, or more that are not empty (Excel adds empty trailing ones).
+    // Fewer fields than the header, or more that are not empty (Excel adds empty trailing ones to rows and header).
     private static bool WrongWidth(TabularRow row, int headerWidth) =>
         row.Cells.Count < headerWidth || row.Cells.Skip(headerWidth).Any(cell => !string.IsNullOrWhiteSpace(cell));
 

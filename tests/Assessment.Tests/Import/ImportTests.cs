@@ -170,7 +170,7 @@ public sealed class ImportTests : IDisposable
             A001,2024,1,12,500,5,0,0,0,0,0,0,0,0,0
             A001,2024,2,100
             A001,2024,3,1000,10,0,0,0,0,0,0,0,0,0,,
-            """);
+            """.Replace(EnglishHeader, EnglishHeader + ",,"));
 
         var result = await Importer.ImportAsync(ImportKind.Consumption, path, new ImportOptions());
 
