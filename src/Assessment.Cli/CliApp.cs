@@ -6,6 +6,7 @@ using Assessment.Cli.Resources;
 using Assessment.Data;
 using Assessment.Import;
 using Assessment.Indicators;
+using Assessment.Rules;
 using Spectre.Console;
 
 namespace Assessment.Cli;
@@ -53,6 +54,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(IndicatorsCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(RulesCommand.Create(context));
         return root;
     }
 
@@ -67,7 +69,16 @@ public static class CliApp
             {
                 return await action(parsed, cancellationToken);
             }
-            catch (Exception e) when (e is DatabaseException or FactorTableException or ImportFileException or ArgumentException
+            catch (RuleSetException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    await context.Error.WriteLineAsync(problem);
+                }
+
+                return 1;
+            }
+            catch (Exception e) when (e is DatabaseException or FactorTableException or ImportFileException or ArgumentException or RuleEvaluationException
                                           or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");

@@ -1,0 +1,23 @@
+namespace Assessment.Rules;
+
+/// <summary>A rule set whose every expression compiled, with where it came from and its content hash.</summary>
+public sealed class CompiledRuleSet
+{
+    public required RuleSetDocument Document { get; init; }
+    public required string Source { get; init; }
+    public required string ContentHash { get; init; }
+    public required string Text { get; init; }
+    public required IReadOnlyList<RuleInputs.Slot> Layout { get; init; }
+    public required IReadOnlyList<CompiledParam> Globals { get; init; }
+    public required IReadOnlyList<CompiledRule> Rules { get; init; }
+
+    public string Id => Document.Id;
+    public RuleSetKind Kind => Document.Kind;
+    public RuleSetLevel Level => Document.Level;
+
+    /// <summary><c>id@hash</c>: what a stored result records to name the exact version.</summary>
+    public string VersionKey => $"{Id}@{ContentHash[..12]}";
+
+    /// <summary>Every rule, children after their group, in file order.</summary>
+    public IEnumerable<CompiledRule> AllRules => Rules.SelectMany(rule => new[] { rule }.Concat(rule.Children));
+}

@@ -1,0 +1,65 @@
+namespace Assessment.Rules.Inputs;
+
+/// <summary>
+/// An indicator across the subject's population (its category in the prefecture; for counties, all counties), and where
+/// the subject stands in it. <see cref="Aggregate"/> is the ratio of sums, what published averages use;
+/// <see cref="Mean"/> the mean of the members' values. Rank 1 is the lowest value (the most efficient).
+/// </summary>
+public sealed class Distribution
+{
+    private double[] _values = [];
+
+    /// <summary>The members' values, kept sorted ascending and without unknown ones.</summary>
+    public double[] Values
+    {
+        get => _values;
+        set => _values = value.Where(v => !double.IsNaN(v)).Order().ToArray();
+    }
+
+    public double Aggregate { get; set; } = double.NaN;
+    public double Subject { get; set; } = double.NaN;
+
+    public int Count => Values.Length;
+    public double Mean => Values.Length == 0 ? double.NaN : Values.Average();
+    public double Median => Percentile(0.5);
+
+    /// <summary>The <paramref name="p"/> quantile (0–1), interpolated linearly.</summary>
+    public double Percentile(double p)
+    {
+        if (Values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var position = Math.Clamp(p, 0, 1) * (Values.Length - 1);
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, Values.Length - 1);
+        return Values[low] + (Values[high] - Values[low]) * (position - low);
+    }
+
+    /// <summary>The subject's rank, 1 for the lowest value; ties share the better rank; 0 when unknown.</summary>
+    public int Rank => double.IsNaN(Subject) ? 0 : LowerCount(Subject) + 1;
+
+    /// <summary>The share of the population below the subject (0 = best).</summary>
+    public double PercentRank => double.IsNaN(Subject) || Values.Length < 2 ? double.NaN : (double)LowerCount(Subject) / (Values.Length - 1);
+
+    // Values are sorted ascending: a binary search gives how many are strictly lower.
+    private int LowerCount(double value)
+    {
+        int low = 0, high = Values.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (Values[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}

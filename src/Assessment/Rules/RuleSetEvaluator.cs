@@ -1,0 +1,189 @@
+using Assessment.Resources;
+using Assessment.Rules.Results;
+
+namespace Assessment.Rules;
+
+/// <summary>
+/// Runs a compiled rule set on one subject's inputs. A rule that throws, or gives a value it may not give (points above
+/// its maximum, an unknown number), is a <see cref="RuleEvaluationException"/> naming the rule set, the rule and the
+/// subject: never a silent zero or false. Pure: no database, no clock.
+/// </summary>
+public static class RuleSetEvaluator
+{
+    /// <summary>Scores <paramref name="inputs"/> with a scoring (or demonstration) rule set.</summary>
+    public static ScoringResult Score(CompiledRuleSet set, RuleInputs inputs, string subject)
+    {
+        var run = new Run(set, inputs, subject);
+        var items = set.Rules.Where(rule => !rule.Properties.Mandatory).Select(rule => Item(run, rule, parentApplies: true)).ToArray();
+        var baseItems = items.Where(item => !item.Bonus).ToArray();
+        var earned = baseItems.Sum(item => item.Points);
+        var applicable = baseItems.Sum(item => item.ApplicableMax);
+        var total = set.Document.TotalPoints ?? applicable;
+        var rescale = set.Document.NotApplicable == NotApplicablePolicy.Rescale && applicable > 0;
+        var baseScore = rescale ? earned * total / applicable : earned;
+        var bonus = Math.Min(items.Where(item => item.Bonus).Sum(item => item.Points), set.Document.BonusPoints ?? 0);
+        return new ScoringResult(set.Id, baseScore + bonus, rescale ? total : applicable, earned, applicable, bonus, items);
+    }
+
+    /// <summary>Grades <paramref name="inputs"/> (whose <c>s</c> holds the score): a veto that holds forces its grade, else the first band that holds.</summary>
+    public static GradingResult Grade(CompiledRuleSet set, RuleInputs inputs, string subject)
+    {
+        var run = new Run(set, inputs, subject);
+        var vetoes = set.Rules.Where(rule => rule.Properties.Veto && run.Holds(rule)).ToArray();
+        if (vetoes.Length > 0)
+        {
+            var forced = vetoes[0].Properties.ForceGrade;
+            var band = set.Rules.FirstOrDefault(rule => rule.Properties.Grade == forced);
+            return new GradingResult(set.Id, forced, band?.Properties.Label ?? forced, band?.Properties.LabelEn ?? forced, true,
+                vetoes.Select(rule => rule.Name).ToArray());
+        }
+
+        var holds = set.Rules.FirstOrDefault(rule => !rule.Properties.Veto && run.Holds(rule))
+                    ?? throw new RuleEvaluationException(set.Id, "-", subject, string.Format(Strings.RuleNoGrade, inputs.Score.Score));
+        return new GradingResult(set.Id, holds.Properties.Grade!, holds.Properties.Label, holds.Properties.LabelEn, false, []);
+    }
+
+    /// <summary>Whether <paramref name="inputs"/> qualify for a demonstration programme: every mandatory gate holds, and the score and stars suffice.</summary>
+    public static DemonstrationResult Qualify(CompiledRuleSet set, RuleInputs inputs, string subject)
+    {
+        var run = new Run(set, inputs, subject);
+        var failed = set.Rules.Where(rule => rule.Properties.Mandatory && !run.Holds(rule)).Select(rule => rule.Name).ToList();
+        ScoringResult? score = null;
+        if (set.Rules.Any(rule => !rule.Properties.Mandatory))
+        {
+            score = Score(set, inputs, subject);
+            if (set.Document.Qualify?.MinScore is { } minimum && score.Score < minimum - 1e-9)
+            {
+                failed.Add($"score<{minimum}");
+            }
+
+            if (set.Document.Qualify?.StarredNonZero == true)
+            {
+                failed.AddRange(score.AllItems.Where(item => item.Star && item.Applies && item.Points <= 0).Select(item => item.Rule));
+            }
+        }
+
+        return new DemonstrationResult(set.Id, set.Document.Title.Zh, set.Document.Title.En, failed.Count == 0, score, failed);
+    }
+
+    /// <summary>The penalties whose thresholds <paramref name="inputs"/> cross.</summary>
+    public static IReadOnlyList<PenaltyResult> Penalties(CompiledRuleSet set, RuleInputs inputs, string subject)
+    {
+        var run = new Run(set, inputs, subject);
+        return set.Rules.Where(run.Holds).Select(rule => new PenaltyResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn,
+            rule.Properties.Action!, rule.Properties.Severity, rule.Properties.Years, rule.Properties.DeadlineDays, rule.Properties.DeductPoints)).ToArray();
+    }
+
+    /// <summary>The incentives <paramref name="inputs"/> earn, with their amounts.</summary>
+    public static IReadOnlyList<IncentiveResult> Incentives(CompiledRuleSet set, RuleInputs inputs, string subject)
+    {
+        var run = new Run(set, inputs, subject);
+        return set.Rules.Where(run.Holds).Select(rule =>
+        {
+            var amount = run.Value(rule);
+            return amount < 0
+                ? throw new RuleEvaluationException(set.Id, rule.Name, subject, string.Format(Strings.RuleNegativeAmount, amount))
+                : new IncentiveResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.IncentiveType!, amount, rule.Properties.Unit);
+        }).ToArray();
+    }
+
+    /// <summary>The data-quality findings on <paramref name="inputs"/>.</summary>
+    public static IReadOnlyList<QualityIssue> Check(CompiledRuleSet set, RuleInputs inputs, string subject)
+    {
+        var run = new Run(set, inputs, subject);
+        return set.Rules.Where(run.Holds).Select(rule => new QualityIssue(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn,
+            rule.Properties.Level!, rule.Properties.Message ?? rule.Properties.Label, rule.Properties.MessageEn ?? rule.Properties.LabelEn)).ToArray();
+    }
+
+    /// <summary>The argument array a rule of <paramref name="set"/> sees for <paramref name="inputs"/>, with its parameters computed: for explanations.</summary>
+    public static object?[] Arguments(CompiledRuleSet set, RuleInputs inputs, CompiledRule rule, string subject) =>
+        new Run(set, inputs, subject).WithLocals(rule);
+
+    private static ItemResult Item(Run run, CompiledRule rule, bool parentApplies)
+    {
+        var applies = parentApplies && (rule.Condition is null || run.Holds(rule));
+        var max = rule.Properties.Points ?? 0;
+        if (rule.IsGroup)
+        {
+            var children = rule.Children.Select(child => Item(run, child, applies)).ToArray();
+            return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, children.Sum(child => child.Points), max,
+                children.Sum(child => child.ApplicableMax), rule.Properties.Star, rule.Properties.Bonus, children);
+        }
+
+        var points = applies ? run.Value(rule) : 0;
+        if (points < -1e-9 || points > max + 1e-9)
+        {
+            throw new RuleEvaluationException(run.Set.Id, rule.Name, run.Subject, string.Format(Strings.RulePointsOutOfRange, points, max));
+        }
+
+        return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, Math.Clamp(points, 0, max), max,
+            applies ? max : 0, rule.Properties.Star, rule.Properties.Bonus, []);
+    }
+
+    /// <summary>One evaluation: the argument array with the global parameters computed once.</summary>
+    private sealed class Run
+    {
+        private readonly object?[] _arguments;
+        private readonly int _firstLocal;
+
+        public Run(CompiledRuleSet set, RuleInputs inputs, string subject)
+        {
+            Set = set;
+            Subject = subject;
+            _firstLocal = set.Layout.Count + set.Globals.Count;
+            _arguments = inputs.Arguments(set.Layout, set.Globals.Count + set.Rules.Select(rule => rule.LocalDepth).DefaultIfEmpty(0).Max());
+            for (var index = 0; index < set.Globals.Count; index++)
+            {
+                _arguments[set.Layout.Count + index] = Invoke(set.Globals[index].Expression, set.Globals[index].Name);
+            }
+        }
+
+        public CompiledRuleSet Set { get; }
+
+        public string Subject { get; }
+
+        /// <summary>Whether the rule's condition holds; a group without one combines its children.</summary>
+        public bool Holds(CompiledRule rule)
+        {
+            if (rule.Condition is null)
+            {
+                return rule.Operator == "Or" ? rule.Children.Any(Holds) : rule.Children.All(Holds);
+            }
+
+            WithLocals(rule);
+            return Invoke(rule.Condition, rule.Name) is true;
+        }
+
+        /// <summary>The rule's output, which must be a known number.</summary>
+        public double Value(CompiledRule rule)
+        {
+            WithLocals(rule);
+            var value = rule.Output is null ? 0 : (double)Invoke(rule.Output, rule.Name)!;
+            return double.IsFinite(value)
+                ? value
+                : throw new RuleEvaluationException(Set.Id, rule.Name, Subject, string.Format(Strings.RuleValueNotFinite, value));
+        }
+
+        public object?[] WithLocals(CompiledRule rule)
+        {
+            for (var index = 0; index < rule.Locals.Count; index++)
+            {
+                _arguments[_firstLocal + index] = Invoke(rule.Locals[index].Expression, rule.Name);
+            }
+
+            return _arguments;
+        }
+
+        private object? Invoke(CompiledExpression expression, string rule)
+        {
+            try
+            {
+                return expression.Evaluate(_arguments);
+            }
+            catch (Exception e) when (e is not RuleEvaluationException)
+            {
+                throw new RuleEvaluationException(Set.Id, rule, Subject, e.Message, e);
+            }
+        }
+    }
+}
