@@ -8,6 +8,12 @@ public sealed class Population
     public Distribution WaterPerCapita { get; set; } = new();
     public Distribution Co2PerArea { get; set; } = new();
 
-    /// <summary>The same population in the previous year (its members' values, the subject's own).</summary>
-    public Population? Last { get; set; }
+    private Population? _last;
+
+    /// <summary>The same population in the previous year (its members' values, the subject's own); empty when unknown.</summary>
+    public Population Last
+    {
+        get => _last ??= new Population();
+        set => _last = value;
+    }
 }
