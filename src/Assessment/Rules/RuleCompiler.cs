@@ -67,7 +67,12 @@ public static partial class RuleCompiler
             Problem("", Strings.RuleSetEmpty);
         }
 
-        CheckPoints(document, rules, Problem);
+        if (problems.Count == 0)
+        {
+            // With a rule missing, the sums would only repeat that problem.
+            CheckPoints(document, rules, Problem);
+        }
+
         return problems.Count > 0
             ? throw new RuleSetException(problems)
             : new CompiledRuleSet

@@ -128,7 +128,7 @@ public static class RuleSetReader
     {
         var problems = (evaluation.Details ?? [])
             .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error => $"{source}: {Pointer(detail.InstanceLocation.ToString())}: {error.Value}"))
+            .SelectMany(detail => detail.Errors!.Select(error => $"{source}: {Pointer(detail.InstanceLocation.ToString())}: {Readable(detail.EvaluationPath.ToString(), error.Value, detail.InstanceLocation.ToString())}"))
             .Distinct()
             .Take(50)
             .ToList();
@@ -141,4 +141,10 @@ public static class RuleSetReader
     }
 
     private static string Pointer(string location) => location.Length == 0 ? "/" : location;
+
+    // A member the schema does not allow fails against the "false" schema: say that plainly.
+    private static string Readable(string evaluationPath, string message, string location) =>
+        evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal)
+            ? string.Format(Strings.RuleSetMemberUnknown, location.Split('/').LastOrDefault())
+            : message;
 }

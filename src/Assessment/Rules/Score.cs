@@ -148,7 +148,7 @@ public static class Score
                 var colon = part.LastIndexOf(':');
                 if (colon < 0 || !double.TryParse(part[(colon + 1)..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var points))
                 {
-                    throw new FormatException($"band '{part}' must be 'bound:points', e.g. '<=0.9:7'");
+                    throw new FormatException(string.Format(Resources.Strings.BandNeedsPoints, part));
                 }
 
                 var bound = part[..colon].Trim();
@@ -159,17 +159,17 @@ public static class Score
                 }
 
                 var op = new[] { "<=", ">=", "<", ">" }.FirstOrDefault(bound.StartsWith)
-                         ?? throw new FormatException($"band '{part}' must start with <, <=, > or >=");
+                         ?? throw new FormatException(string.Format(Resources.Strings.BandNeedsOperator, part));
                 if (!double.TryParse(bound[op.Length..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var limit))
                 {
-                    throw new FormatException($"band '{part}' has no number after '{op}'");
+                    throw new FormatException(string.Format(Resources.Strings.BandNeedsNumber, part, op));
                 }
 
                 bands.Add(new Band(op, limit, points));
             }
 
             return bands.Count == 0 && otherwise is null
-                ? throw new FormatException($"'{spec}' holds no band")
+                ? throw new FormatException(string.Format(Resources.Strings.BandNone, spec))
                 : new BandSpec(bands, otherwise ?? 0);
         }
     }
