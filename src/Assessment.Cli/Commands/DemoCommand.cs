@@ -34,6 +34,7 @@ public static class DemoCommand
             var database = new Database(context.Target(parsed));
             var factorFiles = FactorTableReader.ReadDirectory(parsed.GetValue(factors) ?? RulesDirectory.Factors()
                 ?? throw new FactorTableException([string.Format(Strings.FactorDirectoryMissing, "rules/factors")]));
+            var ruleSets = DatabaseSetup.ShippedRuleSets(RulesDirectory.Find());
             var options = new DemoOptions(parsed.GetValue(seed), parsed.GetValue(institutions));
             var builder = new DemoBuilder(database, context.Clock);
             var watch = Stopwatch.StartNew();
@@ -44,17 +45,22 @@ public static class DemoCommand
                 result = await context.Console.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask(CliText.DemoProgress, maxValue: 1);
-                    return await builder.BuildAsync(options, factorFiles, parsed.GetValue(force), new Progress<double>(done => task.Value = done), cancellationToken);
+                    return await builder.BuildAsync(options, factorFiles, parsed.GetValue(force), new Progress<double>(done => task.Value = done), ruleSets, cancellationToken);
                 });
             }
             else
             {
-                result = await builder.BuildAsync(options, factorFiles, parsed.GetValue(force), null, cancellationToken);
+                result = await builder.BuildAsync(options, factorFiles, parsed.GetValue(force), null, ruleSets, cancellationToken);
             }
 
             context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoDone, database.Target.Display, result.Institutions, result.Counties,
                 result.MonthlyRows, watch.Elapsed.TotalSeconds, options.Seed)));
             await ShowAsync(context, database, options, cancellationToken);
+            if (result.YearsAssessed.Count > 0)
+            {
+                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoAssessed, result.YearsAssessed[0], result.YearsAssessed[^1])));
+            }
+
             return 0;
         }));
         return command;

@@ -16,7 +16,7 @@ public static class InitCommand
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var database = new Database(context.Target(parsed));
-            var outcome = await DatabaseSetup.InitAsync(database, parsed.GetValue(factors), parsed.GetValue(prefecture), context.Clock, cancellationToken);
+            var outcome = await DatabaseSetup.InitAsync(database, parsed.GetValue(factors), parsed.GetValue(prefecture), context.Clock, cancellationToken: cancellationToken);
             context.Console.MarkupLine(string.Format(CliText.InitDone, Markup.Escape(database.Target.Display), outcome.ScriptsApplied.Count));
             var table = new Table().AddColumns(CliText.FactorTableId, CliText.FactorTableYears, CliText.FactorTableTitle, CliText.FactorTableHash);
             foreach (var factorTable in outcome.FactorTables)
@@ -26,6 +26,7 @@ public static class InitCommand
             }
 
             context.Console.Write(table);
+            context.Console.MarkupLine(Markup.Escape(string.Format(CliText.InitRules, outcome.RuleSets.Count, outcome.RuleSetsNew)));
             return 0;
         }));
         return command;

@@ -20,6 +20,12 @@ public static class Codes
     /// <summary>Stored code of a target scope.</summary>
     public static string Of(TargetScope scope) => scope.ToString().ToLowerInvariant();
 
+    /// <summary>Stored code of a rule-set kind (<c>data-quality</c>).</summary>
+    public static string Of(Rules.RuleSetKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+
+    /// <summary>Stored code of a rule-set level.</summary>
+    public static string Of(Rules.RuleSetLevel level) => level.ToString().ToLowerInvariant();
+
     /// <summary>Reads a stored county kind.</summary>
     public static CountyKind CountyKindFrom(string code) => code == "direct" ? CountyKind.PrefectureDirect : CountyKind.County;
 

@@ -41,6 +41,17 @@ public sealed class FactorTableRepository(DbSession session)
         return added.Length;
     }
 
+    /// <summary>The stored versions named by <paramref name="keys"/> (<c>id@hash</c>), as a run recorded them.</summary>
+    public async Task<FactorTableSet> GetAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        var rows = (await session.Connection.QueryAsync<(string Id, string Hash, string Document)>(new CommandDefinition(
+            "SELECT id, content_hash, document FROM factor_tables", transaction: session.Transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(row => $"{row.Id}@{row.Hash}", row => row);
+        return new FactorTableSet(keys.Select(key => rows.TryGetValue(key, out var row)
+            ? FactorTableReader.Parse(row.Document, $"factor_tables/{row.Id}")
+            : throw new DatabaseException(string.Format(Resources.Strings.FactorVersionMissing, key))).ToArray());
+    }
+
     /// <summary>The current tables.</summary>
     public async Task<FactorTableSet> CurrentAsync(CancellationToken cancellationToken = default)
     {

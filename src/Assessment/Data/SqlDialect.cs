@@ -32,7 +32,7 @@ public abstract class SqlDialect
     /// <summary>Tables to empty before a fresh demo, children first.</summary>
     public static IReadOnlyList<string> TablesChildrenFirst { get; } =
     [
-        "consumption_history", "consumption", "imports", "institution_years", "institutions_history", "institutions",
+        "assessment_results", "assessment_runs", "checklist", "rule_set_versions", "consumption_history", "consumption", "imports", "institution_years", "institutions_history", "institutions",
         "targets", "quotas", "counties", "factor_tables", "settings",
     ];
 

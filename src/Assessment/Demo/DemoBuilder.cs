@@ -1,9 +1,11 @@
 using System.Data.Common;
+using Assessment.Assessing;
 using Assessment.Data;
 using Assessment.Domain;
 using Assessment.Indicators;
 using Assessment.Reports;
 using Assessment.Resources;
+using Assessment.Rules;
 using Dapper;
 
 namespace Assessment.Demo;
@@ -19,10 +21,11 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
     private const int ProgressEvery = 12 * 10 * 20;
 
     /// <summary>
-    /// Whether the database may be replaced: missing or empty (factor tables alone are reloaded from their files), or
-    /// made by an earlier demo that nothing was imported into since.
+    /// Whether the database may be replaced: missing or empty (factor tables, and rule sets whose text is one of
+    /// <paramref name="shippedRuleHashes"/>, are reloaded from their files), or made by an earlier demo that nothing was
+    /// imported into since.
     /// </summary>
-    public async Task<bool> IsReplaceableAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> IsReplaceableAsync(IReadOnlyCollection<string>? shippedRuleHashes = null, CancellationToken cancellationToken = default)
     {
         if (!database.Exists || database.Target.FilePath is { } path && new FileInfo(path).Length == 0)
         {
@@ -30,30 +33,51 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
         }
 
         await using var session = await database.OpenAsync(cancellationToken);
+        string? seed;
         try
         {
-            var seed = await new SettingsRepository(session).GetAsync(SettingsRepository.DemoSeed, cancellationToken);
-            var rows = new Dictionary<string, long>();
-            foreach (var table in SqlDialect.TablesChildrenFirst.Where(table => table != "factor_tables"))
-            {
-                rows[table] = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    $"SELECT COUNT(*) FROM {table}", cancellationToken: cancellationToken));
-            }
-
-            return seed is not null ? rows["imports"] == 0 : rows.Values.All(count => count == 0);
+            seed = await new SettingsRepository(session).GetAsync(SettingsRepository.DemoSeed, cancellationToken);
         }
         catch (DbException)
         {
             // Not one of our databases (or an unreadable file): only an empty SQL Server database is safe to fill.
             return database.Target.FilePath is null;
         }
+
+        var rows = new Dictionary<string, long>();
+        foreach (var table in SqlDialect.TablesChildrenFirst.Where(table => table is not ("factor_tables" or "rule_set_versions")))
+        {
+            rows[table] = await CountAsync(session, $"SELECT COUNT(*) FROM {table}", cancellationToken);
+        }
+
+        var shipped = shippedRuleHashes?.ToHashSet() ?? [];
+        rows["rule_set_versions"] = await CountAsync(session, "SELECT COUNT(*) FROM rule_set_versions", cancellationToken) == 0
+            ? 0
+            : (await new RuleSetRepository(session).ListAsync(cancellationToken)).Count(version => !shipped.Contains(version.ContentHash));
+        return seed is not null ? rows["imports"] == 0 : rows.Values.All(count => count == 0);
     }
 
-    /// <summary>Builds the demo; <paramref name="progress"/> receives the fraction done (0–1).</summary>
-    public async Task<DemoResult> BuildAsync(DemoOptions options, IReadOnlyList<FactorTableFile> factorFiles, bool force,
-        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    // A table an older schema does not have yet holds nothing.
+    private static async Task<long> CountAsync(DbSession session, string sql, CancellationToken cancellationToken)
     {
-        if (!force && !await IsReplaceableAsync(cancellationToken))
+        try
+        {
+            return await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Builds the demo; with <paramref name="ruleSets"/>, also publishes them and assesses every year from the first
+    /// checklist year, so that results and their history exist. <paramref name="progress"/> receives the fraction done (0–1).
+    /// </summary>
+    public async Task<DemoResult> BuildAsync(DemoOptions options, IReadOnlyList<FactorTableFile> factorFiles, bool force,
+        IProgress<double>? progress = null, IReadOnlyList<CompiledRuleSet>? ruleSets = null, CancellationToken cancellationToken = default)
+    {
+        if (!force && !await IsReplaceableAsync(ruleSets?.Select(set => set.ContentHash).ToArray(), cancellationToken))
         {
             throw new DatabaseException(string.Format(Strings.DemoWouldReplaceData, database.Target.Display));
         }
@@ -87,18 +111,40 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
             {
                 if (++written % ProgressEvery == 0)
                 {
-                    progress?.Report(written / expectedRows * 0.95);
+                    progress?.Report(written / expectedRows * (ruleSets is null ? 0.95 : 0.7));
                 }
 
                 return row;
             }),
             cancellationToken);
 
+        await new ChecklistRepository(session).InsertManyAsync(generator.Checklists(), cancellationToken);
         var plans = await WritePlansAsync(session, generator, catalog, institutions, counties, factors, cancellationToken);
         var quotas = await WriteQuotasAsync(session, catalog, institutions, counties, factors, cancellationToken);
         await session.CommitAsync(cancellationToken);
+
+        var assessed = new List<int>();
+        if (ruleSets is not null)
+        {
+            await session.BeginAsync(cancellationToken);
+            var published = new RuleSetRepository(session);
+            foreach (var set in ruleSets)
+            {
+                await published.PublishAsync(set, now, cancellationToken);
+            }
+
+            await session.CommitAsync(cancellationToken);
+            var service = new AssessmentService(database, clock);
+            for (var year = catalog.ChecklistFirstYear; year <= DemoCalibration.LastYear; year++)
+            {
+                await service.AssessAsync(year, cancellationToken: cancellationToken);
+                assessed.Add(year);
+                progress?.Report(0.7 + 0.3 * assessed.Count / (DemoCalibration.LastYear - catalog.ChecklistFirstYear + 1));
+            }
+        }
+
         progress?.Report(1);
-        return new DemoResult(counties.Count, institutions.Count, years, rows, quotas, plans);
+        return new DemoResult(counties.Count, institutions.Count, years, rows, quotas, plans, assessed);
     }
 
     // The prefecture's plans; plans handed down go to every county (caps in proportion to its 2020 use) and institution.

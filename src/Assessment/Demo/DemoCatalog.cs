@@ -10,6 +10,8 @@ internal sealed record DemoCatalog(
     int QuotaFirstYear,
     IReadOnlyList<DemoCatalog.PlanEntry> Plans,
     double KeyUnitExtraDecline,
+    int ChecklistFirstYear,
+    IReadOnlyList<DemoCatalog.ChecklistItem> Checklist,
     IReadOnlyList<DemoCatalog.CountyEntry> Counties,
     IReadOnlyDictionary<string, DemoCatalog.CategoryEntry> Categories)
 {
@@ -38,6 +40,9 @@ internal sealed record DemoCatalog(
 
     /// <summary>A five-year plan of the prefecture; <see cref="HandDown"/> plans are also given to counties and institutions.</summary>
     internal sealed record PlanEntry(TargetPlan Plan, bool HandDown);
+
+    /// <summary>An item of the self-assessment checklist and the most points a reviewer can confirm for it.</summary>
+    internal sealed record ChecklistItem(string Item, double Max);
 
     internal sealed record CategoryEntry(double Weight, IReadOnlyList<string> Fixed, IReadOnlyList<string> Numbered);
 }

@@ -1,3 +1,4 @@
+using Assessment.Data;
 using Assessment.Domain;
 using Assessment.Indicators;
 
@@ -71,6 +72,41 @@ public sealed class DemoGenerator
         let profile = Profile(institution, year)
         select new InstitutionYear(institution.Code, year, profile.Area, profile.Users);
 
+    /// <summary>
+    /// Every institution's reviewed self-assessment checklist for the years assessed: points follow the institution's
+    /// diligence with some yearly variation; the energy audit is for key units only; units without a canteen declare the
+    /// anti-food-waste item not applicable; renewable energy scores where panels were installed.
+    /// </summary>
+    public IEnumerable<ChecklistRepository.Entry> Checklists()
+    {
+        foreach (var institution in _institutions)
+        {
+            var random = DemoRandom.For(_options.Seed, institution.Index, 3);
+            var diligence = random.Uniform(0.7, 1.0);
+            for (var year = _catalog.ChecklistFirstYear; year <= DemoCalibration.LastYear; year++)
+            {
+                foreach (var (item, max) in _catalog.Checklist)
+                {
+                    var share = Math.Clamp(diligence + 0.1 * random.Normal() + 0.02 * (year - _catalog.ChecklistFirstYear), 0, 1);
+                    var notApplicable = item == "anti-food-waste" && institution.CookingShare == 0;
+                    if (item == "energy-audit" && !institution.KeyUnit)
+                    {
+                        continue;
+                    }
+
+                    var points = item switch
+                    {
+                        _ when notApplicable => 0,
+                        "renewables" => institution.PvFromYear > 0 && year >= institution.PvFromYear ? max * share : 0,
+                        "innovation" => random.Chance(0.1) ? max * share : 0,
+                        _ => max * share,
+                    };
+                    yield return new ChecklistRepository.Entry(institution.Code, year, item, Math.Round(points * 2) / 2, notApplicable, null);
+                }
+            }
+        }
+    }
+
     /// <summary>Every institution's monthly consumption, institution by institution, year by year.</summary>
     public IEnumerable<MonthlyConsumption> Consumption() => _institutions.SelectMany(MonthlyRows);
 
@@ -116,7 +152,7 @@ public sealed class DemoGenerator
                 UsersJumpYear = random.Chance(0.15) ? random.Integer(DemoCalibration.FirstYear + 1, DemoCalibration.LastYear + 1) : 0,
                 UsersJump = random.Uniform(-0.15, 0.25),
                 EnergyRate = traits.Energy * random.LogNormal(0.25),
-                EnergyTrend = 0.015 * random.Normal(),
+                EnergyTrend = 0.006 * random.Normal(),
                 VehicleRate = noVehicles ? 0 : traits.Vehicle * random.LogNormal(0.5),
                 WaterRate = traits.Water * random.LogNormal(0.3),
                 Heating = heating,
@@ -245,7 +281,7 @@ public sealed class DemoGenerator
         foreach (var year in DemoCalibration.Years)
         {
             var (area, users) = Profile(institution, year);
-            var energy = area * institution.EnergyRate * Math.Exp(institution.EnergyTrend * (year - DemoCalibration.ReferenceYear)) * Math.Max(0.5, 1 + 0.04 * random.Normal());
+            var energy = area * institution.EnergyRate * Math.Exp(institution.EnergyTrend * (year - DemoCalibration.ReferenceYear)) * Math.Max(0.5, 1 + 0.025 * random.Normal());
             var vehicle = users * institution.VehicleRate * Math.Max(0.3, 1 + 0.10 * random.Normal());
             var water = users * institution.WaterRate * Math.Max(0.5, 1 + 0.06 * random.Normal());
             yield return (year, (energy, vehicle, water));

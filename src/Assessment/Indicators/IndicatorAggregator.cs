@@ -142,7 +142,11 @@ public sealed class IndicatorAggregator
         return new GroupSum(basis, reported, months, members.Count == 1 ? mask : 0, table);
     }
 
-    private TargetPlan? PlanFor(IndicatorLevel level, Institution institution, int year)
+    /// <summary>
+    /// The plan in force for a row in <paramref name="year"/>: for an institution its own, else its county's; for a county
+    /// its own; else, and for other levels, the prefecture's.
+    /// </summary>
+    public TargetPlan? PlanFor(IndicatorLevel level, Institution institution, int year)
     {
         TargetPlan? Find(TargetScope scope, string code) =>
             _plans.Where(plan => plan.Scope == scope && plan.ScopeCode == code && plan.Covers(year)).MaxBy(plan => plan.BaselineYear);

@@ -87,7 +87,7 @@ public sealed class DemoBuilderTests
     public async Task A_database_with_only_its_factor_tables_may_become_a_demo()
     {
         using var temp = new TempDatabase();
-        await DatabaseSetup.InitAsync(temp.Database, Repository.Factors, null, FixedClock.Default);
+        await DatabaseSetup.InitAsync(temp.Database, Repository.Factors, null, FixedClock.Default, ruleSets: []);
 
         Assert.True(await new DemoBuilder(temp.Database, FixedClock.Default).IsReplaceableAsync());
     }

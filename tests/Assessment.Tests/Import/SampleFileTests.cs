@@ -13,7 +13,7 @@ public sealed class SampleFileTests
     public async Task The_documented_samples_import_in_order_and_give_indicators()
     {
         using var temp = new TempDatabase();
-        await Assessment.Data.DatabaseSetup.InitAsync(temp.Database, Repository.Factors, null, FixedClock.Default);
+        await Assessment.Data.DatabaseSetup.InitAsync(temp.Database, Repository.Factors, null, FixedClock.Default, ruleSets: []);
         var importer = new Importer(temp.Database, FixedClock.Default);
 
         var results = new[]

@@ -15,7 +15,7 @@ public static class Seed
     /// <summary>Applies the schema, loads the shipped factor tables and adds two counties.</summary>
     public static async Task<Database> InitAsync(Database database, params Institution[] institutions)
     {
-        await DatabaseSetup.InitAsync(database, Repository.Factors, "测试州", FixedClock.Default);
+        await DatabaseSetup.InitAsync(database, Repository.Factors, "测试州", FixedClock.Default, ruleSets: []);
         await using var session = await database.OpenAsync();
         await new CountyRepository(session).UpsertAsync([Changji, Direct]);
         if (institutions.Length > 0)

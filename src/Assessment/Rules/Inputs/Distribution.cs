@@ -17,6 +17,10 @@ public sealed class Distribution
     }
 
     public double Aggregate { get; set; } = double.NaN;
+
+    /// <summary>A distribution over values already sorted ascending without unknown ones (shared by every member of a population).</summary>
+    public static Distribution OfSorted(double[] sorted, double aggregate, double subject) =>
+        new() { _values = sorted, Aggregate = aggregate, Subject = subject };
     public double Subject { get; set; } = double.NaN;
 
     public int Count => Values.Length;

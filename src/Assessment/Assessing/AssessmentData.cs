@@ -1,0 +1,88 @@
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Indicators;
+using Assessment.Reports;
+using Assessment.Resources;
+using Assessment.Rules.Inputs;
+
+namespace Assessment.Assessing;
+
+/// <summary>
+/// Everything an assessment of a year reads from the database, loaded once: the organisation, indicator rows of the
+/// year and the two before it (institutions and counties), quotas, plans, checklists, and what earlier runs gave.
+/// </summary>
+public sealed class AssessmentData
+{
+    public required int Year { get; init; }
+    public required string PrefectureName { get; init; }
+    public required IReadOnlyList<Institution> Institutions { get; init; }
+    public required IReadOnlyList<County> Counties { get; init; }
+    public required IReadOnlyList<Quota> Quotas { get; init; }
+    public required IReadOnlyList<TargetPlan> Plans { get; init; }
+    public required IndicatorAggregator Aggregator { get; init; }
+    public required FactorTableSet Factors { get; init; }
+
+    /// <summary>Indicator rows by code, for institutions and for counties, of the year and the previous two.</summary>
+    public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> InstitutionRows { get; init; }
+    public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CountyRows { get; init; }
+    public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CategoryRows { get; init; }
+    public required IReadOnlyDictionary<int, IndicatorRow> PrefectureRows { get; init; }
+
+    public required IReadOnlyDictionary<string, Checklist> Checklists { get; init; }
+    public required IReadOnlyList<AssessmentResult> EarlierInstitutionResults { get; init; }
+    public required IReadOnlyList<AssessmentResult> EarlierCountyResults { get; init; }
+
+    /// <summary>The factor tables the year's indicators used, as <c>id@hash</c>.</summary>
+    public IReadOnlyList<string> FactorTableKeys => Factors.Tables
+        .Where(table => InstitutionRows.Keys.Any(table.Covers))
+        .Select(table => $"{table.Id}@{table.ContentHash}").ToArray();
+
+    /// <summary>
+    /// Loads the year. <paramref name="factors"/> replaces the current factor tables (to reproduce a run with the ones it used).
+    /// </summary>
+    /// <param name="beforeRun">Read earlier years' results as they were before this run (to reproduce it).</param>
+    public static async Task<AssessmentData> LoadAsync(Database database, int year, FactorTableSet? factors = null, long? beforeRun = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var institutions = await new InstitutionRepository(session).ListAsync(cancellationToken);
+        if (institutions.Count == 0)
+        {
+            throw new ArgumentException(Strings.AssessNoInstitutions);
+        }
+
+        var counties = await new CountyRepository(session).ListAsync(cancellationToken);
+        var plans = await new TargetRepository(session).ListAsync(cancellationToken);
+        var prefecture = await new SettingsRepository(session).GetAsync(SettingsRepository.PrefectureName, cancellationToken) ?? Strings.PrefectureDefaultName;
+        factors ??= await new FactorTableRepository(session).CurrentAsync(cancellationToken);
+        factors.For(year);
+
+        var aggregator = new IndicatorAggregator(institutions, counties, prefecture, plans);
+        var years = new[] { year, year - 1, year - 2 };
+        var needed = years.SelectMany(y => aggregator.YearsNeeded(y, null)).ToHashSet();
+        var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, factors, needed, cancellationToken);
+
+        IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> Rows(IndicatorLevel level) =>
+            years.ToDictionary(y => y, y => (IReadOnlyDictionary<string, IndicatorRow>)aggregator.Build(y, level, data).ToDictionary(row => row.Code));
+
+        var results = new ResultRepository(session);
+        return new AssessmentData
+        {
+            Year = year,
+            PrefectureName = prefecture,
+            Institutions = institutions,
+            Counties = counties,
+            Quotas = await new QuotaRepository(session).ListAsync(cancellationToken),
+            Plans = plans,
+            Aggregator = aggregator,
+            Factors = factors,
+            InstitutionRows = Rows(IndicatorLevel.Institution),
+            CountyRows = Rows(IndicatorLevel.County),
+            CategoryRows = Rows(IndicatorLevel.Category),
+            PrefectureRows = years.ToDictionary(y => y, y => aggregator.Build(y, IndicatorLevel.Prefecture, data).Single()),
+            Checklists = await new ChecklistRepository(session).ForYearAsync(year, cancellationToken),
+            EarlierInstitutionResults = await results.EarlierResultsAsync(year, "institution", beforeRun, cancellationToken),
+            EarlierCountyResults = await results.EarlierResultsAsync(year, "county", beforeRun, cancellationToken),
+        };
+    }
+}

@@ -1,0 +1,217 @@
+using Assessment.Domain;
+using Assessment.Rules;
+using Assessment.Rules.Inputs;
+using Assessment.Rules.Results;
+
+namespace Assessment.Assessing;
+
+/// <summary>
+/// Assesses a year in memory, stage by stage: data review, score, grade, rank, penalties (points deducted, then graded
+/// and ranked again), demonstrations and incentives; then counties over their aggregates and their institutions' results.
+/// A rule that fails stops the whole run with an error naming the subject and the rule: nothing half-done is returned.
+/// </summary>
+public static class AssessmentEngine
+{
+    /// <summary>The results of every institution and county, and the inputs each was assessed on (for explanations).</summary>
+    public sealed record Outcome(IReadOnlyList<AssessmentResult> Institutions, IReadOnlyList<AssessmentResult> Counties,
+        IReadOnlyDictionary<(string Level, string Code), RuleInputs> Inputs);
+
+    /// <summary>One subject on its way through the stages.</summary>
+    private sealed class Subject(string code, string name, string? countyCode, string? countyName, string? category, RuleInputs inputs)
+    {
+        public string Code { get; } = code;
+        public string Name { get; } = name;
+        public string? CountyCode { get; } = countyCode;
+        public string? CountyName { get; } = countyName;
+        public string? Category { get; } = category;
+        public RuleInputs Inputs { get; } = inputs;
+        public string Label => $"{Code} {Name}";
+        public List<QualityIssue> Issues { get; } = [];
+        public ScoringResult? Score { get; set; }
+        public GradingResult? Grade { get; set; }
+        public List<PenaltyResult> Penalties { get; } = [];
+        public List<DemonstrationResult> Demonstrations { get; } = [];
+        public List<IncentiveResult> Incentives { get; } = [];
+        public double Deducted { get; set; }
+    }
+
+    public static Outcome Run(AssessmentData data, RuleSetSelection rules)
+    {
+        var facts = new FactsBuilder(data);
+        var counties = data.Counties.ToDictionary(county => county.Code);
+        var institutions = data.Institutions.Select(institution => new Subject(
+            institution.Code, institution.Name, institution.CountyCode, counties.GetValueOrDefault(institution.CountyCode)?.Name,
+            institution.Category.Code(), facts.ForInstitution(institution))).ToArray();
+        Stages(institutions, rules, RuleSetLevel.Institution);
+        var institutionResults = institutions.Select(subject => Result(subject, data, rules, RuleSetLevel.Institution)).ToArray();
+
+        var inputs = institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs);
+        var countyResults = Array.Empty<AssessmentResult>();
+        if (rules.One(RuleSetLevel.County, RuleSetKind.Scoring) is not null)
+        {
+            var byCounty = institutionResults.ToLookup(result => result.CountyCode);
+            var countySubjects = data.Counties.Where(county => data.CountyRows[data.Year].ContainsKey(county.Code)).Select(county => new Subject(
+                county.Code, county.Name, county.Code, county.Name, null, facts.ForCounty(county, byCounty[county.Code].ToArray()))).ToArray();
+            Stages(countySubjects, rules, RuleSetLevel.County);
+            countyResults = countySubjects.Select(subject => Result(subject, data, rules, RuleSetLevel.County)).ToArray();
+            foreach (var subject in countySubjects)
+            {
+                inputs[("county", subject.Code)] = subject.Inputs;
+            }
+        }
+
+        return new Outcome(institutionResults, countyResults, inputs);
+    }
+
+    private static void Stages(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level)
+    {
+        var scoring = rules.One(level, RuleSetKind.Scoring)!;
+        var grading = rules.One(level, RuleSetKind.Grading);
+        foreach (var subject in subjects)
+        {
+            foreach (var set in rules.Of(level, RuleSetKind.DataQuality))
+            {
+                subject.Issues.AddRange(RuleSetEvaluator.Check(set, subject.Inputs, subject.Label));
+            }
+
+            subject.Score = RuleSetEvaluator.Score(scoring, subject.Inputs, subject.Label);
+            subject.Inputs.Score = new ScoreFacts
+            {
+                Score = subject.Score.Score,
+                MaxScore = subject.Score.MaxScore,
+                Items = subject.Score.AllItems.ToDictionary(item => item.Rule, item => item.Points, StringComparer.Ordinal),
+                DataErrors = subject.Issues.Count(issue => issue.Level == "error"),
+                DataWarnings = subject.Issues.Count(issue => issue.Level == "warning"),
+            };
+            Grade(subject, grading);
+        }
+
+        Rank(subjects);
+        foreach (var subject in subjects)
+        {
+            foreach (var set in rules.Of(level, RuleSetKind.Penalty))
+            {
+                subject.Penalties.AddRange(RuleSetEvaluator.Penalties(set, subject.Inputs, subject.Label));
+            }
+
+            subject.Deducted = subject.Penalties.Sum(penalty => penalty.DeductPoints);
+            if (subject.Deducted > 0)
+            {
+                subject.Inputs.Score.Score = Math.Max(0, subject.Score!.Score - subject.Deducted);
+                Grade(subject, grading);
+            }
+        }
+
+        Rank(subjects);
+        foreach (var subject in subjects)
+        {
+            foreach (var set in rules.Of(level, RuleSetKind.Demonstration))
+            {
+                subject.Demonstrations.Add(RuleSetEvaluator.Qualify(set, subject.Inputs, subject.Label));
+            }
+
+            foreach (var set in rules.Of(level, RuleSetKind.Incentive))
+            {
+                subject.Incentives.AddRange(RuleSetEvaluator.Incentives(set, subject.Inputs, subject.Label));
+            }
+        }
+    }
+
+    private static void Grade(Subject subject, CompiledRuleSet? grading)
+    {
+        if (grading is null)
+        {
+            return;
+        }
+
+        subject.Grade = RuleSetEvaluator.Grade(grading, subject.Inputs, subject.Label);
+        subject.Inputs.Score.Grade = subject.Grade.Grade;
+        subject.Inputs.Score.Vetoed = subject.Grade.Vetoed;
+    }
+
+    // Competition ranking ("1224") on the score, overall, within the category and within the county.
+    private static void Rank(IReadOnlyList<Subject> subjects)
+    {
+        static double Key(Subject subject) => Math.Round(subject.Inputs.Score.Score, 6);
+
+        int[] RanksWithin(IReadOnlyList<Subject> group)
+        {
+            var ascending = group.Select(Key).Order().ToArray();
+            return group.Select(subject => ascending.Length - UpperBound(ascending, Key(subject)) + 1).ToArray();
+        }
+
+        void Assign(IEnumerable<IGrouping<string?, Subject>> groups, Action<Subject, int, int> set)
+        {
+            foreach (var group in groups)
+            {
+                var members = group.ToArray();
+                var ranks = RanksWithin(members);
+                for (var index = 0; index < members.Length; index++)
+                {
+                    set(members[index], ranks[index], members.Length);
+                }
+            }
+        }
+
+        Assign(subjects.GroupBy(_ => (string?)null), (subject, rank, count) => (subject.Inputs.Score.Rank, subject.Inputs.Score.Count) = (rank, count));
+        Assign(subjects.GroupBy(subject => subject.Category), (subject, rank, count) =>
+            (subject.Inputs.Score.RankInCategory, subject.Inputs.Score.CountInCategory) = subject.Category is null ? (0, 0) : (rank, count));
+        Assign(subjects.GroupBy(subject => subject.CountyCode), (subject, rank, _) => subject.Inputs.Score.RankInCounty = rank);
+    }
+
+    // The index of the first value greater than value in an ascending array: how many are not greater.
+    private static int UpperBound(double[] ascending, double value)
+    {
+        int low = 0, high = ascending.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (ascending[middle] <= value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private static AssessmentResult Result(Subject subject, AssessmentData data, RuleSetSelection rules, RuleSetLevel level)
+    {
+        var score = subject.Score!;
+        var s = subject.Inputs.Score;
+        var items = score.Items.SelectMany(item => new[] { Line(item, null) }.Concat(item.Children.Select(child => Line(child, item.Rule)))).ToArray();
+        return new AssessmentResult(
+            Level: level == RuleSetLevel.Institution ? "institution" : "county",
+            Code: subject.Code,
+            Name: subject.Name,
+            County: subject.CountyName,
+            CountyCode: subject.CountyCode,
+            Category: subject.Category,
+            Year: data.Year,
+            Score: s.Score,
+            MaxScore: score.MaxScore,
+            Bonus: score.Bonus,
+            Deducted: subject.Deducted,
+            Grade: subject.Grade?.Grade ?? "",
+            GradeLabel: subject.Grade?.Label ?? "",
+            Vetoed: subject.Grade?.Vetoed ?? false,
+            Vetoes: subject.Grade?.Vetoes ?? [],
+            Items: items,
+            Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score?.Score, d.Failed)).ToArray(),
+            Penalties: subject.Penalties,
+            Incentives: subject.Incentives,
+            Issues: subject.Issues,
+            Rank: s.Rank,
+            RankInCategory: level == RuleSetLevel.Institution ? s.RankInCategory : 0,
+            RankInCounty: level == RuleSetLevel.Institution ? s.RankInCounty : 0,
+            RuleSets: rules.All.Where(set => set.Level == level).Select(set => set.VersionKey).Order(StringComparer.Ordinal).ToArray(),
+            FactorTable: data.InstitutionRows[data.Year].Values.Select(row => row.FactorTable).FirstOrDefault(table => table is not null));
+    }
+
+    private static ItemLine Line(ItemResult item, string? group) =>
+        new(item.Rule, group, item.Label, item.LabelEn, item.Points, item.MaxPoints, item.Applies, item.Star, item.Bonus);
+}

@@ -1,0 +1,59 @@
+using Assessment.Rules.Inputs;
+using Dapper;
+
+namespace Assessment.Data;
+
+/// <summary>The reviewed self-assessment checklists, per institution, year and item.</summary>
+public sealed class ChecklistRepository(DbSession session)
+{
+    /// <summary>One reviewed item.</summary>
+    public sealed record Entry(string Code, int Year, string Item, double Points, bool NotApplicable, string? Evidence);
+
+    /// <summary>Adds or replaces items.</summary>
+    public Task UpsertAsync(IEnumerable<Entry> entries, long? importId, CancellationToken cancellationToken = default) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
+            session.Dialect.Upsert("checklist", ["code", "year", "item"], ["points", "not_applicable", "evidence", "import_id"]),
+            entries.Select(entry => new
+            {
+                code = entry.Code,
+                year = entry.Year,
+                item = entry.Item,
+                points = entry.Points,
+                not_applicable = entry.NotApplicable,
+                evidence = entry.Evidence,
+                import_id = importId,
+            }),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>Adds items to a database that has none of them (the demo), fast.</summary>
+    public Task<int> InsertManyAsync(IEnumerable<Entry> entries, CancellationToken cancellationToken = default) =>
+        BulkInsert.RunAsync(session, "checklist", ["code", "year", "item", "points", "not_applicable", "evidence"], entries, (entry, i) => i switch
+        {
+            0 => entry.Code,
+            1 => entry.Year,
+            2 => entry.Item,
+            3 => entry.Points,
+            4 => entry.NotApplicable,
+            _ => entry.Evidence,
+        }, cancellationToken);
+
+    /// <summary>Every institution's checklist for <paramref name="year"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, Checklist>> ForYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var rows = await session.Connection.QueryAsync<Row>(new CommandDefinition(
+            "SELECT code AS Code, item AS Item, points AS Points, not_applicable AS NotApplicable FROM checklist WHERE year = @year",
+            new { year }, session.Transaction, cancellationToken: cancellationToken));
+        return rows.GroupBy(row => row.Code).ToDictionary(
+            group => group.Key,
+            group => new Checklist { Items = group.ToDictionary(row => row.Item, row => new ChecklistEntry(row.Points, row.NotApplicable), StringComparer.Ordinal) });
+    }
+
+    private sealed class Row
+    {
+        public string Code { get; set; } = "";
+        public string Item { get; set; } = "";
+        public double Points { get; set; }
+        public bool NotApplicable { get; set; }
+    }
+}
