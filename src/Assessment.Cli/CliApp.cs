@@ -55,6 +55,9 @@ public static class CliApp
         root.Subcommands.Add(IndicatorsCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(AssessCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(RankCommand.Create(context));
         return root;
     }
 

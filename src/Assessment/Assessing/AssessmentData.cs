@@ -32,9 +32,12 @@ public sealed class AssessmentData
     public required IReadOnlyList<AssessmentResult> EarlierInstitutionResults { get; init; }
     public required IReadOnlyList<AssessmentResult> EarlierCountyResults { get; init; }
 
-    /// <summary>The factor tables the year's indicators used, as <c>id@hash</c>.</summary>
+    /// <summary>Every year whose data was read: the year, the two before it, and the baseline years of the plans in force.</summary>
+    public required IReadOnlySet<int> YearsRead { get; init; }
+
+    /// <summary>The factor tables the indicators of every year read used, as <c>id@hash</c>.</summary>
     public IReadOnlyList<string> FactorTableKeys => Factors.Tables
-        .Where(table => InstitutionRows.Keys.Any(table.Covers))
+        .Where(table => YearsRead.Any(table.Covers))
         .Select(table => $"{table.Id}@{table.ContentHash}").ToArray();
 
     /// <summary>
@@ -69,6 +72,7 @@ public sealed class AssessmentData
         return new AssessmentData
         {
             Year = year,
+            YearsRead = needed,
             PrefectureName = prefecture,
             Institutions = institutions,
             Counties = counties,

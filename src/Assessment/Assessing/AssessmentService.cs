@@ -39,6 +39,71 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         return (await StoreAsync(original.Year, selection, data, outcome, started, note, cancellationToken), original);
     }
 
+    /// <summary>
+    /// Explains the latest result of <paramref name="code"/> in <paramref name="year"/>: recomputes the run with its own
+    /// versions and history, and traces every rule of every rule set of the subject's level.
+    /// </summary>
+    public async Task<Explanation> ExplainAsync(int year, string code, string level = "institution", CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var results = new ResultRepository(session);
+        var run = await results.LatestRunAsync(year, cancellationToken) ?? throw new ArgumentException(string.Format(Resources.Strings.AssessNoRun, year));
+        var stored = (await results.ResultsAsync(run.Id, level, cancellationToken)).FirstOrDefault(result => result.Code == code)
+                     ?? throw new ArgumentException(string.Format(Resources.Strings.ExplainNoResult, code, year));
+        var selection = new RuleSetSelection(RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(run.RuleSets, cancellationToken)), year);
+        var factors = await new FactorTableRepository(session).GetAsync(run.FactorTables, cancellationToken);
+        var outcome = AssessmentEngine.Run(await AssessmentData.LoadAsync(database, year, factors, run.Id, cancellationToken), selection);
+        var recomputed = (level == "county" ? outcome.Counties : outcome.Institutions).First(result => result.Code == code);
+        var inputs = outcome.Inputs[(level, code)];
+        var order = new[] { RuleSetKind.DataQuality, RuleSetKind.Scoring, RuleSetKind.Grading, RuleSetKind.Penalty, RuleSetKind.Demonstration, RuleSetKind.Incentive };
+        var setLevel = level == "county" ? RuleSetLevel.County : RuleSetLevel.Institution;
+        var traces = order.SelectMany(kind => selection.Of(setLevel, kind))
+            .SelectMany(set => RuleSetEvaluator.Trace(set, inputs, $"{code} {stored.Name}"))
+            .ToArray();
+        return new Explanation(run, stored, recomputed, traces);
+    }
+
+    /// <summary>
+    /// Assesses <paramref name="year"/> twice in memory, with the rule sets in force and with <paramref name="draft"/> in
+    /// place of the set of the same id (or beside them), and reports what changes. Nothing is stored.
+    /// </summary>
+    public async Task<Simulation> SimulateAsync(CompiledRuleSet draft, int year, int movers = 10, CancellationToken cancellationToken = default)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var inForce = await InForceAsync(year, cancellationToken);
+        var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
+        var before = AssessmentEngine.Run(data, new RuleSetSelection(inForce, year));
+        var after = AssessmentEngine.Run(data, new RuleSetSelection([.. inForce.Where(set => set.Id != draft.Id), draft], year));
+        var level = draft.Level == RuleSetLevel.County ? (before.Counties, after.Counties) : (before.Institutions, after.Institutions);
+        var afterByCode = level.Item2.ToDictionary(result => result.Code);
+        var pairs = level.Item1.Select(old => (Old: old, New: afterByCode[old.Code])).ToArray();
+
+        static string[] Qualified(AssessmentResult result) => result.Demonstrations.Where(d => d.Qualifies).Select(d => d.Programme).ToArray();
+        var moved = pairs.Select(pair => new Mover(pair.Old.Code, pair.Old.Name, pair.Old.County, pair.Old.Score, pair.New.Score, pair.Old.Grade,
+                pair.New.Grade, pair.Old.Rank, pair.New.Rank, Qualified(pair.New).Except(Qualified(pair.Old)).ToArray(),
+                Qualified(pair.Old).Except(Qualified(pair.New)).ToArray()))
+            .ToArray();
+        return new Simulation(
+            year,
+            draft.VersionKey,
+            pairs.Length,
+            moved.Count(mover => mover.GradeBefore != mover.GradeAfter),
+            moved.Count(mover => mover.RankBefore != mover.RankAfter),
+            moved.Count(mover => mover.DemonstrationsGained.Count + mover.DemonstrationsLost.Count > 0),
+            level.Item1.GroupBy(result => result.Grade).ToDictionary(group => group.Key, group => group.Count()),
+            level.Item2.GroupBy(result => result.Grade).ToDictionary(group => group.Key, group => group.Count()),
+            moved.OrderByDescending(mover => Math.Abs(mover.Delta)).ThenBy(mover => mover.Code, StringComparer.Ordinal).Take(movers).ToArray(),
+            watch.Elapsed);
+    }
+
+    /// <summary>Every result of run <paramref name="runId"/>, institutions then counties.</summary>
+    public async Task<IReadOnlyList<AssessmentResult>> LatestRunResultsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var results = new ResultRepository(session);
+        return [.. await results.ResultsAsync(runId, "institution", cancellationToken), .. await results.ResultsAsync(runId, "county", cancellationToken)];
+    }
+
     /// <summary>The latest stored run of <paramref name="year"/> and its results.</summary>
     public async Task<Stored?> LatestAsync(int year, CancellationToken cancellationToken = default)
     {

@@ -124,10 +124,28 @@ internal sealed class ExpressionCompiler
             return;
         }
 
+        // Score.Checklist(m, "audit", 6) reads m.Points("audit"): show that, not the whole checklist.
+        if (node is MethodCallExpression { Method.Name: nameof(Score.Checklist) } checklist && checklist.Method.DeclaringType == typeof(Score)
+            && checklist.Arguments[1] is ConstantExpression)
+        {
+            var read = Expression.Call(checklist.Arguments[0], typeof(Inputs.Checklist).GetMethod(nameof(Inputs.Checklist.Points))!, checklist.Arguments[1]);
+            Collect(read, found);
+            Collect(checklist.Arguments[2], found);
+            return;
+        }
+
         if (PathOf(node) is { } path)
         {
-            found.TryAdd(path, node);
-            return;
+            if (IsValue(node.Type))
+            {
+                found.TryAdd(path, node);
+                return;
+            }
+
+            if (node is ParameterExpression)
+            {
+                return;
+            }
         }
 
         foreach (var child in Children(node))
@@ -146,6 +164,8 @@ internal sealed class ExpressionCompiler
             $"{path}.{call.Method.Name}({string.Join(", ", call.Arguments.Select(argument => Literal(((ConstantExpression)argument).Value)))})",
         _ => null,
     };
+
+    private static bool IsValue(Type type) => type.IsPrimitive || type == typeof(string) || type == typeof(decimal) || Nullable.GetUnderlyingType(type) is not null;
 
     private static string Literal(object? value) => value is string text ? $"\"{text}\"" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 

@@ -95,9 +95,32 @@ public static class RuleSetEvaluator
             rule.Properties.Level!, rule.Properties.Message ?? rule.Properties.Label, rule.Properties.MessageEn ?? rule.Properties.LabelEn)).ToArray();
     }
 
-    /// <summary>The argument array a rule of <paramref name="set"/> sees for <paramref name="inputs"/>, with its parameters computed: for explanations.</summary>
-    public static object?[] Arguments(CompiledRuleSet set, RuleInputs inputs, CompiledRule rule, string subject) =>
-        new Run(set, inputs, subject).WithLocals(rule);
+    /// <summary>Traces every rule of <paramref name="set"/> for <paramref name="inputs"/>: condition, output, and each input read with its value.</summary>
+    public static IReadOnlyList<RuleTrace> Trace(CompiledRuleSet set, RuleInputs inputs, string subject)
+    {
+        var run = new Run(set, inputs, subject);
+        var traces = new List<RuleTrace>();
+        foreach (var rule in set.Rules)
+        {
+            traces.Add(Trace(run, rule, null));
+            traces.AddRange(rule.Children.Select(child => Trace(run, child, rule.Name)));
+        }
+
+        return traces;
+    }
+
+    private static RuleTrace Trace(Run run, CompiledRule rule, string? group)
+    {
+        bool? holds = rule.Condition is null && !rule.IsGroup ? null : run.Holds(rule);
+        double? output = rule.Output is not null && holds != false ? run.Value(rule) : null;
+        var arguments = run.WithLocals(rule);
+        var expressions = new[] { rule.Condition, rule.Output }.OfType<CompiledExpression>().Concat(rule.Locals.Select(local => local.Expression));
+        var inputs = expressions.SelectMany(expression => expression.References)
+            .DistinctBy(reference => reference.Path)
+            .Select(reference => new TracedInput(reference.Path, reference.Get(arguments)))
+            .ToArray();
+        return new RuleTrace(run.Set.Id, run.Set.Kind, rule.Name, group, rule.Properties.Label, rule.Properties.LabelEn, holds, output, inputs);
+    }
 
     private static ItemResult Item(Run run, CompiledRule rule, bool parentApplies)
     {

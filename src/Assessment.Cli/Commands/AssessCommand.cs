@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Assessment.Assessing;
+using Assessment.Cli.Resources;
+using Assessment.Data;
+using Spectre.Console;
+
+namespace Assessment.Cli.Commands;
+
+/// <summary><c>assessment assess --year Y</c>: score every institution and county, store the results with the versions used.</summary>
+public static class AssessCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var year = CliOptions.Year("--year", CliText.IndicatorsYear);
+        var rules = new Option<string?>("--rules") { Description = CliText.AssessRules, HelpName = "DIR|FILE" };
+        var reproduce = new Option<bool>("--reproduce") { Description = CliText.AssessReproduce };
+        var run = new Option<long?>("--run") { Description = CliText.AssessRun };
+        var note = new Option<string?>("--note") { Description = CliText.AssessNote };
+        var command = new Command("assess", CliText.AssessDescription) { year, rules, reproduce, run, note };
+        command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
+        {
+            var yearValue = CliOptions.Required(parsed, year);
+            var database = DatabaseSetup.OpenExisting(context.Target(parsed));
+            if (parsed.GetValue(rules) is { } path)
+            {
+                var published = await RulePublisher.PublishAsync(database, path, context.Clock, cancellationToken);
+                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessPublished,
+                    published.NewVersions.Count == 0 ? "–" : string.Join(", ", published.NewVersions))));
+            }
+
+            var service = new AssessmentService(database, context.Clock);
+            var watch = Stopwatch.StartNew();
+            AssessmentService.Stored stored;
+            if (parsed.GetValue(reproduce) || parsed.GetValue(run) is not null)
+            {
+                var (again, original) = await context.WithStatusAsync(CliText.IndicatorsWorking,
+                    () => service.ReproduceAsync(yearValue, parsed.GetValue(run), cancellationToken));
+                stored = again;
+                var before = (await service.LatestRunResultsAsync(original.Id, cancellationToken)).ToDictionary(Key, Serialize);
+                var identical = stored.Institutions.Concat(stored.Counties).Count(result => before.TryGetValue(Key(result), out var old) && old == Serialize(result));
+                Summary(context, stored, watch.Elapsed);
+                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessReproduced, original.Id, before.Count, identical)));
+                return identical == before.Count ? 0 : 1;
+            }
+
+            stored = await context.WithStatusAsync(CliText.IndicatorsWorking, () => service.AssessAsync(yearValue, parsed.GetValue(note), cancellationToken));
+            Summary(context, stored, watch.Elapsed);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string Key(AssessmentResult result) => $"{result.Level}/{result.Code}";
+
+    private static string Serialize(AssessmentResult result) => System.Text.Json.JsonSerializer.Serialize(result, ResultRepository.Json);
+
+    private static void Summary(CliContext context, AssessmentService.Stored stored, TimeSpan elapsed)
+    {
+        var run = stored.Run;
+        context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessDone, run.Id, run.Year, run.Institutions, run.Counties, elapsed.TotalSeconds)));
+        context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessVersions, string.Join(", ", run.RuleSets.Select(key => key[..(key.IndexOf('@') + 13)])))));
+        context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessFactorTables, string.Join(", ", run.FactorTables.Select(key => key[..(key.IndexOf('@') + 13)])))));
+
+        var grades = new Table().Border(TableBorder.Rounded).Title(CliText.AssessGrades)
+            .AddColumn(CliText.Label_Grade).AddColumn(new TableColumn(CliText.Label_Count).RightAligned()).AddColumn(new TableColumn(CliText.Label_Share).RightAligned());
+        foreach (var grade in Rules.RuleCompiler.Grades)
+        {
+            var count = stored.Institutions.Count(result => result.Grade == grade);
+            grades.AddRow(Markup.Escape(ResultOutput.Grade(grade)), count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                CliFormat.Percent((double)count / Math.Max(1, stored.Institutions.Count)).TrimStart('+'));
+        }
+
+        context.Console.Write(grades);
+        if (stored.Counties.Count > 0)
+        {
+            context.Console.Write(ResultOutput.Table(stored.Counties.OrderBy(result => result.Rank).ToArray(), counties: true));
+        }
+
+        context.Console.Write(ResultOutput.Table(stored.Institutions.OrderBy(result => result.Rank).ThenBy(result => result.Code).Take(10).ToArray(), counties: false));
+    }
+}
