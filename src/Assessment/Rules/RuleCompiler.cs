@@ -198,9 +198,10 @@ public static partial class RuleCompiler
         }
 
         CheckShape(document.Kind, name, properties, output is not null || rule.Actions?.OnSuccess is not null, children.Count > 0, Local);
-        if (children.Count > 0 && rule.Operator is { } op && op != "And" && op != "Or" && op != "AndAlso" && op != "OrElse")
+        if (rule.Rules?.Any() == true && rule.Operator is not ("And" or "Or" or "AndAlso" or "OrElse"))
         {
-            Local(name, string.Format(Strings.RuleOperatorUnknown, op));
+            // RulesEngine refuses nested rules without an operator; so do we, so that every file stays a valid workflow.
+            Local(name, string.Format(Strings.RuleOperatorUnknown, rule.Operator));
         }
 
         return before.Count > 0
