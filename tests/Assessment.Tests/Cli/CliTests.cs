@@ -5,7 +5,8 @@ using Assessment.Tests.Support;
 
 namespace Assessment.Tests.Cli;
 
-public sealed class CliTests(DemoFixture demo) : IClassFixture<DemoFixture>
+[Collection(DemoCollection.Name)]
+public sealed class CliTests(DemoFixture demo)
 {
     private static readonly string[] PublicFields =
     [

@@ -5,7 +5,8 @@ using Assessment.Indicators;
 namespace Assessment.Tests.Demo;
 
 /// <summary>The demo reproduces Changji's published 2020 figures and their change since 2016 (DOMAIN.md §8).</summary>
-public sealed class DemoCalibrationTests(DemoFixture demo) : IClassFixture<DemoFixture>
+[Collection(DemoCollection.Name)]
+public sealed class DemoCalibrationTests(DemoFixture demo)
 {
     [Fact]
     public async Task The_2020_prefecture_matches_the_study_within_one_percent()

@@ -1,0 +1,192 @@
+using Assessment.Assessing;
+using Assessment.Data;
+using Assessment.Rules;
+using Assessment.Tests.Demo;
+using Assessment.Tests.Support;
+using Dapper;
+
+namespace Assessment.Tests.Assessing;
+
+[Collection(DemoCollection.Name)]
+public sealed class AssessmentTests(DemoFixture demo)
+{
+    private static async Task<long> CountAsync(Database database, string table)
+    {
+        await using var session = await database.OpenAsync();
+        return await session.Connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+    }
+
+    [Fact]
+    public async Task The_demo_years_are_assessed_with_every_stage_filled_in()
+    {
+        var stored = (await new AssessmentService(demo.Database, FixedClock.Default).LatestAsync(2025))!;
+
+        Assert.Equal(941, stored.Institutions.Count);
+        Assert.Equal(8, stored.Counties.Count);
+        Assert.Equal(Enumerable.Range(2021, 5), demo.Result.YearsAssessed);
+        Assert.All(stored.Institutions, result => Assert.Contains(result.Grade, RuleCompiler.Grades));
+        Assert.Equal(1, stored.Institutions.Min(result => result.Rank));
+        Assert.Contains(stored.Institutions, result => result.Vetoed);
+        Assert.Contains(stored.Institutions, result => result.Penalties.Count > 0);
+        Assert.Contains(stored.Institutions, result => result.Incentives.Count > 0);
+        Assert.Contains(stored.Institutions, result => result.Issues.Count > 0);
+        Assert.Contains(stored.Institutions, result => result.Demonstrations.Any(d => d is { Programme: "energy-efficiency-leader", Qualifies: true }));
+        Assert.All(stored.Institutions, result => Assert.Equal(3, result.Demonstrations.Count));
+        Assert.All(stored.Run.RuleSets, key => Assert.Matches("^[a-z-]+@[0-9a-f]{64}$", key));
+        Assert.Equal(3, stored.Run.FactorTables.Count); // 2023–2025 and the 2020 baseline: three tables
+    }
+
+    [Fact]
+    public async Task Ranks_are_competition_ranks_within_each_group()
+    {
+        var results = (await new AssessmentService(demo.Database, FixedClock.Default).LatestAsync(2025))!.Institutions;
+
+        foreach (var result in results)
+        {
+            Assert.Equal(1 + results.Count(other => Math.Round(other.Score, 6) > Math.Round(result.Score, 6)), result.Rank);
+            Assert.Equal(1 + results.Count(other => other.Category == result.Category && Math.Round(other.Score, 6) > Math.Round(result.Score, 6)), result.RankInCategory);
+            Assert.Equal(1 + results.Count(other => other.CountyCode == result.CountyCode && Math.Round(other.Score, 6) > Math.Round(result.Score, 6)), result.RankInCounty);
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_year_matches_its_golden_results()
+    {
+        var stored = (await new AssessmentService(demo.Database, FixedClock.Default).LatestAsync(2025))!;
+
+        var actual = Golden.Of(stored);
+
+        Golden.Check("demo-2025.json", actual);
+    }
+
+    [Fact]
+    public async Task Points_a_penalty_deducts_come_off_the_score()
+    {
+        using var temp = new TempDatabase();
+        var database = await Seed.InitAsync(temp.Database, Seed.Office("A001"), Seed.Office("A002"));
+        await Seed.MonthsAsync(database, "A001", 2025, Seed.Quantities(electricityKwh: 20_000, waterM3: 200), months: 12);
+        await Seed.MonthsAsync(database, "A002", 2025, Seed.Quantities(electricityKwh: 20_000, waterM3: 200), months: 11);
+        await RulePublisher.PublishAsync(database, Path.Combine(Repository.Root, "rules"), FixedClock.Default);
+        var service = new AssessmentService(database, FixedClock.Default);
+        var stored = await service.AssessAsync(2025);
+        var late = stored.Institutions.Single(result => result.Code == "A002");
+        var harsher = RuleSetReader.Parse(File.ReadAllText(Path.Combine(Repository.Root, "rules", "penalties.json"))
+            .Replace("\"deductPoints\": 2", "\"deductPoints\": 5"), "penalties.json");
+
+        var simulation = await service.SimulateAsync(harsher, 2025);
+
+        Assert.Equal(2, late.Deducted);
+        Assert.Contains(late.Penalties, penalty => penalty is { Action: "points-deducted", DeductPoints: 2 });
+        Assert.Equal(0, stored.Institutions.Single(result => result.Code == "A001").Deducted);
+        var mover = simulation.Movers.Single(m => m.Code == "A002");
+        Assert.Equal(-3, mover.Delta, 9); // 5 points instead of 2
+        Assert.Equal(0, simulation.Movers.Single(m => m.Code == "A001").Delta, 9);
+    }
+
+    [Fact]
+    public async Task A_past_year_reassessed_with_the_versions_it_used_gives_the_same_results()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var service = new AssessmentService(database, FixedClock.Default);
+        var first = (await service.LatestAsync(2025))!;
+
+        await RulePublisher.PublishAsync(database, Repository.Fixture("rules", "institution-assessment-2025.json"), FixedClock.Default);
+        var changed = await service.AssessAsync(2025);
+        var (again, original) = await service.ReproduceAsync(2025, first.Run.Id);
+
+        Assert.Equal(first.Run.Id, original.Id);
+        Assert.NotEqual(first.Run.RuleSets, changed.Run.RuleSets);
+        Assert.NotEqual(Golden.Of(first), Golden.Of(changed));
+        Assert.Equal(first.Run.RuleSets, again.Run.RuleSets);
+        Assert.Equal(Json(first.Institutions), Json(again.Institutions.OrderBy(result => result.Rank).ThenBy(result => result.Code)));
+        Assert.Equal(Json(first.Counties), Json(again.Counties.OrderBy(result => result.Rank).ThenBy(result => result.Code)));
+    }
+
+    [Fact]
+    public async Task A_version_applies_from_its_first_year_and_earlier_years_keep_theirs()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        await RulePublisher.PublishAsync(database, Repository.Fixture("rules", "institution-assessment-2025.json"), FixedClock.Default);
+
+        await using var session = await database.OpenAsync();
+        var repository = new RuleSetRepository(session);
+        var in2024 = (await repository.InForceAsync(2024)).Single(set => set.RuleSetId == "institution-assessment");
+        var in2025 = (await repository.InForceAsync(2025)).Single(set => set.RuleSetId == "institution-assessment");
+
+        Assert.Equal("2021.1", in2024.Version);
+        Assert.Equal("2025.2", in2025.Version);
+    }
+
+    [Fact]
+    public async Task A_rule_that_fails_for_one_institution_stops_the_run_naming_it_and_stores_nothing()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        await RulePublisher.PublishAsync(database, Repository.Fixture("rules", "fragile-at-run-time.json"), FixedClock.Default);
+        var runs = await CountAsync(database, "assessment_runs");
+        var results = await CountAsync(database, "assessment_results");
+
+        var error = await Assert.ThrowsAsync<RuleEvaluationException>(() => new AssessmentService(database, FixedClock.Default).AssessAsync(2025));
+
+        Assert.Equal("quota-energy-per-area", error.Rule);
+        Assert.Matches("^652[0-9]{7} ", error.Subject);
+        Assert.Contains(error.Subject, error.Message);
+        Assert.Equal(runs, await CountAsync(database, "assessment_runs"));
+        Assert.Equal(results, await CountAsync(database, "assessment_results"));
+    }
+
+    [Fact]
+    public async Task A_broken_rule_set_is_not_published_and_the_stored_versions_stay()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var versions = await CountAsync(database, "rule_set_versions");
+
+        foreach (var fixture in Directory.GetFiles(Repository.Fixture("rules"), "bad-*.json"))
+        {
+            await Assert.ThrowsAsync<RuleSetException>(() => RulePublisher.PublishAsync(database, fixture, FixedClock.Default));
+        }
+
+        Assert.Equal(versions, await CountAsync(database, "rule_set_versions"));
+    }
+
+    [Fact]
+    public async Task A_simulation_reports_what_a_draft_changes_and_stores_nothing()
+    {
+        var runs = await CountAsync(demo.Database, "assessment_runs");
+        var draft = RuleSetReader.ReadFile(Repository.Fixture("rules", "institution-assessment-2025.json"));
+
+        var simulation = await new AssessmentService(demo.Database, FixedClock.Default).SimulateAsync(draft, 2025);
+
+        Assert.Equal(941, simulation.Subjects);
+        Assert.InRange(simulation.GradeChanges, 1, 940);
+        Assert.InRange(simulation.RankChanges, 1, 941);
+        Assert.Equal(10, simulation.Movers.Count);
+        Assert.All(simulation.Movers.Zip(simulation.Movers.Skip(1)), pair => Assert.True(Math.Abs(pair.First.Delta) >= Math.Abs(pair.Second.Delta)));
+        Assert.Equal(941, simulation.GradesAfter.Values.Sum());
+        Assert.Equal(runs, await CountAsync(demo.Database, "assessment_runs"));
+    }
+
+    [Fact]
+    public async Task An_explanation_shows_each_item_with_the_inputs_that_decided_it()
+    {
+        var stored = (await new AssessmentService(demo.Database, FixedClock.Default).LatestAsync(2025))!;
+        var subject = stored.Institutions.First(result => result.Items.Any(item => item.Rule == "quota-energy-per-area" && item.Applies));
+        var row = (await demo.RowsAsync(2025, Assessment.Indicators.IndicatorLevel.Institution)).Single(r => r.Code == subject.Code);
+
+        var explanation = await new AssessmentService(demo.Database, FixedClock.Default).ExplainAsync(2025, subject.Code);
+
+        Assert.True(explanation.Matches);
+        var quota = explanation.Traces.Single(trace => trace.Rule == "quota-energy-per-area");
+        Assert.Equal(subject.Items.Single(item => item.Rule == "quota-energy-per-area").Points, quota.Output!.Value, 9);
+        Assert.Equal(row.EnergyPerArea!.Value, (double)quota.Inputs.Single(input => input.Path == "i.EnergyPerArea").Value!, 9);
+        Assert.Contains(quota.Inputs, input => input.Path == "q.EnergyPerArea.Guide");
+        Assert.Contains(explanation.Traces, trace => trace.Inputs.Any(input => input.Path.StartsWith("m.Points(")));
+        Assert.Equal("单位建筑面积能耗", InputLabels.Describe("i.EnergyPerArea").Split(" · ")[1]);
+    }
+
+    private static string Json(IEnumerable<AssessmentResult> results) =>
+        System.Text.Json.JsonSerializer.Serialize(results.ToArray(), ResultRepository.Json);
+}
