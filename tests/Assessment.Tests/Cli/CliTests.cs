@@ -170,4 +170,92 @@ public sealed class CliTests(DemoFixture demo)
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("assessment init", error);
     }
+
+    private static readonly string[] ResultFields =
+    [
+        "code", "name", "county", "category", "year", "score", "maxScore", "grade", "vetoed", "items", "demonstrations", "penalties",
+        "incentives", "rank", "rankInCategory", "rankInCounty",
+    ];
+
+    [Fact]
+    public async Task Rank_as_json_has_the_public_fields_and_items_with_their_maxima()
+    {
+        var run = await Cli.RunAsync("rank", "--year", "2025", "--format", "json", "--db", demo.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(941, json.RootElement.GetArrayLength());
+        var first = json.RootElement[0];
+        Assert.All(ResultFields, field => Assert.True(first.TryGetProperty(field, out _), $"{field} is missing"));
+        Assert.Equal(1, first.GetProperty("rank").GetInt32());
+        var item = first.GetProperty("items")[0];
+        Assert.All(new[] { "rule", "label", "points", "maxPoints" }, field => Assert.True(item.TryGetProperty(field, out _), field));
+    }
+
+    [Fact]
+    public async Task Rank_filters_by_category_and_county_and_writes_xlsx()
+    {
+        using var temp = new TempDatabase();
+        var xlsx = temp.File("rank.xlsx");
+
+        var table = await Cli.RunAsync("rank", "--year", "2025", "--category", "卫生", "--county", "昌吉市", "--db", demo.Path);
+        var file = await Cli.RunAsync("rank", "--year", "2025", "--level", "county", "--format", "xlsx", "-o", xlsx, "--db", demo.Path);
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("昌吉市", table.Output);
+        Assert.DoesNotContain("阜康市", table.Output);
+        Assert.Equal(0, file.ExitCode);
+        var rows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true).Cast<IDictionary<string, object>>().ToArray();
+        Assert.Equal(8, rows.Length);
+        Assert.Equal(1.0, Convert.ToDouble(rows[0]["rank"]));
+    }
+
+    [Fact]
+    public async Task Explain_lists_every_item_with_chinese_labels_and_input_values()
+    {
+        var code = JsonDocument.Parse((await Cli.RunAsync("rank", "--year", "2025", "--format", "json", "--top", "1", "--db", demo.Path)).Output)
+            .RootElement[0].GetProperty("code").GetString()!;
+
+        var run = await Cli.RunAsync("explain", "--year", "2025", "--code", code, "--db", demo.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(code, run.Output);
+        Assert.Contains("单位建筑面积能耗定额", run.Output);
+        Assert.Contains("定额 · 单位建筑面积能耗 · 引导值", run.Output);
+        Assert.Contains("[i.EnergyPerArea]", run.Output);
+        Assert.DoesNotContain("有变化", run.Output);
+    }
+
+    [Fact]
+    public async Task Rules_validate_passes_the_shipped_sets_and_fails_a_broken_one_on_stderr()
+    {
+        var good = await Cli.RunAsync("rules", "validate", Path.Combine(Repository.Root, "rules"));
+        var bad = await Cli.RunAsync("rules", "validate", Repository.Fixture("rules", "bad-unknown-function.json"));
+        var test = await Cli.RunAsync("rules", "test", Path.Combine(Repository.Root, "rules", "grading.json"));
+
+        Assert.Equal(0, good.ExitCode);
+        Assert.Equal(10, good.Output.Split('\n').Count(line => line.Contains("grading") || line.Contains(".json")));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("quota-energy-per-area", bad.Error);
+        Assert.Equal(0, test.ExitCode);
+        Assert.Contains("99 分但能耗较基准年上升 4%", test.Output);
+    }
+
+    [Fact]
+    public async Task Assess_stores_a_run_and_simulate_reports_without_storing()
+    {
+        using var temp = new TempDatabase();
+        demo.CopyTo(temp);
+
+        var assess = await Cli.RunAsync("assess", "--year", "2024", "--db", temp.Path);
+        var reproduce = await Cli.RunAsync("assess", "--year", "2024", "--reproduce", "--db", temp.Path);
+        var simulate = await Cli.RunAsync("rules", "simulate", Repository.Fixture("rules", "institution-assessment-2025.json"), "--year", "2025", "--db", temp.Path);
+
+        Assert.Equal(0, assess.ExitCode);
+        Assert.Contains("2024", assess.Output);
+        Assert.Equal(0, reproduce.ExitCode);
+        Assert.Contains("949", reproduce.Output); // 941 institutions and 8 counties, all identical
+        Assert.Equal(0, simulate.ExitCode);
+        Assert.Contains("institution-assessment@", simulate.Output);
+    }
 }
