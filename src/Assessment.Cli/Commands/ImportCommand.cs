@@ -17,6 +17,7 @@ public static class ImportCommand
         command.Subcommands.Add(Kind(context, "consumption", ImportKind.Consumption, CliText.ImportConsumption));
         command.Subcommands.Add(Kind(context, "quotas", ImportKind.Quotas, CliText.ImportQuotas));
         command.Subcommands.Add(Kind(context, "targets", ImportKind.Targets, CliText.ImportTargets));
+        command.Subcommands.Add(Kind(context, "checklist", ImportKind.Checklist, CliText.ImportChecklist));
         return command;
     }
 

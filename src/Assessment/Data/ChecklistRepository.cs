@@ -38,6 +38,15 @@ public sealed class ChecklistRepository(DbSession session)
             _ => entry.Evidence,
         }, cancellationToken);
 
+    /// <summary>Every item stored for <paramref name="year"/>.</summary>
+    public async Task<IReadOnlyList<Entry>> ListAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var rows = await session.Connection.QueryAsync<EntryRow>(new CommandDefinition(
+            "SELECT code AS Code, year AS Year, item AS Item, points AS Points, not_applicable AS NotApplicable, evidence AS Evidence FROM checklist WHERE year = @year",
+            new { year }, session.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(row => new Entry(row.Code, row.Year, row.Item, row.Points, row.NotApplicable, row.Evidence)).ToArray();
+    }
+
     /// <summary>Every institution's checklist for <paramref name="year"/>.</summary>
     public async Task<IReadOnlyDictionary<string, Checklist>> ForYearAsync(int year, CancellationToken cancellationToken = default)
     {
@@ -47,6 +56,16 @@ public sealed class ChecklistRepository(DbSession session)
         return rows.GroupBy(row => row.Code).ToDictionary(
             group => group.Key,
             group => new Checklist { Items = group.ToDictionary(row => row.Item, row => new ChecklistEntry(row.Points, row.NotApplicable), StringComparer.Ordinal) });
+    }
+
+    private sealed class EntryRow
+    {
+        public string Code { get; set; } = "";
+        public int Year { get; set; }
+        public string Item { get; set; } = "";
+        public double Points { get; set; }
+        public bool NotApplicable { get; set; }
+        public string? Evidence { get; set; }
     }
 
     private sealed class Row

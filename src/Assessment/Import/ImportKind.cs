@@ -13,4 +13,6 @@ public enum ImportKind
     Quotas,
     /// <summary>Five-year targets of the prefecture, counties and institutions.</summary>
     Targets,
+    /// <summary>The reviewed self-assessment checklist.</summary>
+    Checklist,
 }

@@ -21,6 +21,7 @@ public sealed class Importer(Database database, TimeProvider clock)
             ImportKind.Consumption => RunAsync(new ConsumptionImport(), path, options, cancellationToken),
             ImportKind.Quotas => RunAsync(new QuotaImport(), path, options, cancellationToken),
             ImportKind.Targets => RunAsync(new TargetImport(), path, options, cancellationToken),
+            ImportKind.Checklist => RunAsync(new ChecklistImport(), path, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

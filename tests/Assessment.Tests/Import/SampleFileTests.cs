@@ -23,12 +23,14 @@ public sealed class SampleFileTests
             await importer.ImportAsync(ImportKind.Consumption, Sample("consumption-2024.csv"), new ImportOptions()),
             await importer.ImportAsync(ImportKind.Quotas, Sample("quotas.csv"), new ImportOptions()),
             await importer.ImportAsync(ImportKind.Targets, Sample("targets.csv"), new ImportOptions()),
+            await importer.ImportAsync(ImportKind.Checklist, Sample("checklist-2024.csv"), new ImportOptions()),
         };
 
         Assert.All(results, result => Assert.True(result.Succeeded, string.Join("\n", result.Errors)));
         Assert.Equal(48, results[2].Counts!.Inserted);
         Assert.Equal(2, results[3].Counts!.Inserted);
         Assert.Equal(3, results[4].Counts!.Inserted);
+        Assert.Equal(34, results[5].Counts!.Inserted);
         var rows = await IndicatorReport.BuildAsync(temp.Database, new IndicatorQuery(2024));
         Assert.Equal(4, rows.Count);
         Assert.All(rows, row => Assert.Equal(12, row.MonthsReported));
