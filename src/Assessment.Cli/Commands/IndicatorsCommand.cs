@@ -50,33 +50,11 @@ public static class IndicatorsCommand
             }
 
             var formatValue = parsed.GetValue(format)!;
+            await new FormattedOutput(() => IndicatorOutput.Table(rows, levelValue), writer => IndicatorOutput.WriteJson(writer, rows),
+                writer => IndicatorOutput.WriteCsv(writer, rows), rows.Count).WriteAsync(context, formatValue, path);
             if (formatValue == "table" && path is null)
             {
-                context.Console.Write(IndicatorOutput.Table(rows, levelValue));
                 WriteNotes(context, rows);
-                return 0;
-            }
-
-            await using var writer = path is null ? null : IndicatorOutput.FileWriter(path, byteOrderMark: formatValue == "csv");
-            var target = writer ?? context.Output;
-            switch (formatValue)
-            {
-                case "json":
-                    IndicatorOutput.WriteJson(target, rows);
-                    break;
-                case "csv":
-                    IndicatorOutput.WriteCsv(target, rows);
-                    break;
-                default:
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(target), Ansi = AnsiSupport.No });
-                    console.Profile.Width = 400;
-                    console.Write(IndicatorOutput.Table(rows, levelValue));
-                    break;
-            }
-
-            if (path is not null)
-            {
-                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.Written, rows.Count, path)));
             }
 
             return 0;

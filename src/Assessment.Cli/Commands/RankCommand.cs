@@ -53,40 +53,16 @@ public static class RankCommand
             }
 
             var list = results.Take(parsed.GetValue(top) ?? int.MaxValue).ToArray();
-            switch (formatValue)
+            var formatted = new FormattedOutput(() => ResultOutput.Table(list, counties), writer => ResultOutput.WriteJson(writer, list),
+                writer => ResultOutput.WriteCsv(writer, list), list.Length);
+            if (formatValue == "xlsx")
             {
-                case "xlsx":
-                    ResultOutput.WriteXlsx(path!, list);
-                    break;
-                case "table" when path is null:
-                    context.Console.Write(ResultOutput.Table(list, counties));
-                    return 0;
-                default:
-                    await using (var writer = path is null ? null : IndicatorOutput.FileWriter(path, byteOrderMark: formatValue == "csv"))
-                    {
-                        var target = writer ?? context.Output;
-                        if (formatValue == "json")
-                        {
-                            ResultOutput.WriteJson(target, list);
-                        }
-                        else if (formatValue == "csv")
-                        {
-                            ResultOutput.WriteCsv(target, list);
-                        }
-                        else
-                        {
-                            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(target), Ansi = AnsiSupport.No });
-                            console.Profile.Width = 400;
-                            console.Write(ResultOutput.Table(list, counties));
-                        }
-                    }
-
-                    break;
+                ResultOutput.WriteXlsx(path!, list);
+                formatted.Written(context, path);
             }
-
-            if (path is not null)
+            else
             {
-                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.Written, list.Length, path)));
+                await formatted.WriteAsync(context, formatValue, path);
             }
 
             return 0;
