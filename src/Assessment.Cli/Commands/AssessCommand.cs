@@ -31,29 +31,26 @@ public static class AssessCommand
 
             var service = new AssessmentService(database, context.Clock);
             var watch = Stopwatch.StartNew();
-            AssessmentService.Stored stored;
             if (parsed.GetValue(reproduce) || parsed.GetValue(run) is not null)
             {
-                var (again, original) = await context.WithStatusAsync(CliText.IndicatorsWorking,
+                var reproduction = await context.WithStatusAsync(CliText.IndicatorsWorking,
                     () => service.ReproduceAsync(yearValue, parsed.GetValue(run), cancellationToken));
-                stored = again;
-                var before = (await service.LatestRunResultsAsync(original.Id, cancellationToken)).ToDictionary(Key, Serialize);
-                var identical = stored.Institutions.Concat(stored.Counties).Count(result => before.TryGetValue(Key(result), out var old) && old == Serialize(result));
-                Summary(context, stored, watch.Elapsed);
-                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessReproduced, original.Id, before.Count, identical)));
-                return identical == before.Count ? 0 : 1;
+                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessReproduced, reproduction.Original.Id, reproduction.Stored.Count,
+                    reproduction.Stored.Count - reproduction.Different.Count)));
+                foreach (var different in reproduction.Different.Take(20))
+                {
+                    await context.Error.WriteLineAsync(string.Format(CliText.AssessDifferent, different));
+                }
+
+                return reproduction.Different.Count == 0 ? 0 : 1;
             }
 
-            stored = await context.WithStatusAsync(CliText.IndicatorsWorking, () => service.AssessAsync(yearValue, parsed.GetValue(note), cancellationToken));
+            var stored = await context.WithStatusAsync(CliText.IndicatorsWorking, () => service.AssessAsync(yearValue, parsed.GetValue(note), cancellationToken));
             Summary(context, stored, watch.Elapsed);
             return 0;
         }));
         return command;
     }
-
-    private static string Key(AssessmentResult result) => $"{result.Level}/{result.Code}";
-
-    private static string Serialize(AssessmentResult result) => System.Text.Json.JsonSerializer.Serialize(result, ResultRepository.Json);
 
     private static void Summary(CliContext context, AssessmentService.Stored stored, TimeSpan elapsed)
     {

@@ -89,17 +89,7 @@ public static class AssessmentEngine
         Rank(subjects);
         foreach (var subject in subjects)
         {
-            foreach (var set in rules.Of(level, RuleSetKind.Penalty))
-            {
-                subject.Penalties.AddRange(RuleSetEvaluator.Penalties(set, subject.Inputs, subject.Label));
-            }
-
-            subject.Deducted = subject.Penalties.Sum(penalty => penalty.DeductPoints);
-            if (subject.Deducted > 0)
-            {
-                subject.Inputs.Score.Score = Math.Max(0, subject.Score!.Score - subject.Deducted);
-                Grade(subject, grading);
-            }
+            ApplyPenalties(subject, rules.Of(level, RuleSetKind.Penalty), grading);
         }
 
         Rank(subjects);
@@ -115,6 +105,35 @@ public static class AssessmentEngine
                 subject.Incentives.AddRange(RuleSetEvaluator.Incentives(set, subject.Inputs, subject.Label));
             }
         }
+    }
+
+    /// <summary>Most rounds of penalties before their outcome must have settled.</summary>
+    private const int PenaltyRounds = 5;
+
+    // Penalties may deduct points, which may change the grade, which other penalties look at: evaluate them again on the
+    // new score and grade until the penalties and the score settle, always deducting from the score the items gave.
+    private static void ApplyPenalties(Subject subject, IReadOnlyList<CompiledRuleSet> sets, CompiledRuleSet? grading)
+    {
+        var raw = subject.Score!.Score;
+        IReadOnlyList<PenaltyResult> penalties = [];
+        for (var round = 0; round < PenaltyRounds; round++)
+        {
+            var found = sets.SelectMany(set => RuleSetEvaluator.Penalties(set, subject.Inputs, subject.Label)).ToArray();
+            var score = Math.Max(0, raw - found.Sum(penalty => penalty.DeductPoints));
+            var settled = found.Select(penalty => penalty.Rule).SequenceEqual(penalties.Select(penalty => penalty.Rule))
+                          && score == subject.Inputs.Score.Score;
+            penalties = found;
+            if (settled)
+            {
+                break;
+            }
+
+            subject.Inputs.Score.Score = score;
+            Grade(subject, grading);
+        }
+
+        subject.Penalties.AddRange(penalties);
+        subject.Deducted = penalties.Sum(penalty => penalty.DeductPoints);
     }
 
     private static void Grade(Subject subject, CompiledRuleSet? grading)

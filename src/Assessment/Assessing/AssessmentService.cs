@@ -22,22 +22,50 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         return await StoreAsync(year, selection, data, outcome, started, note, cancellationToken);
     }
 
-    /// <summary>Assesses <paramref name="year"/> again with the rule sets, factor tables and history of run <paramref name="runId"/> (default: the latest).</summary>
-    public async Task<(Stored Again, AssessmentRun Original)> ReproduceAsync(int year, long? runId = null, CancellationToken cancellationToken = default)
+    /// <summary>An earlier run computed again with its own versions: its stored results, the recomputed ones, and which differ.</summary>
+    public sealed record Reproduction(AssessmentRun Original, IReadOnlyList<AssessmentResult> Stored, IReadOnlyList<AssessmentResult> Recomputed,
+        IReadOnlyList<string> Different);
+
+    /// <summary>
+    /// Computes run <paramref name="runId"/> (default: the latest of <paramref name="year"/>) again, in memory, with the
+    /// rule sets, factor tables and earlier results it used, and compares. Nothing is stored: the run's results stay the
+    /// year's results.
+    /// </summary>
+    public async Task<Reproduction> ReproduceAsync(int year, long? runId = null, CancellationToken cancellationToken = default)
     {
-        var started = clock.GetUtcNow().UtcDateTime;
         await using var session = await database.OpenAsync(cancellationToken);
         var results = new ResultRepository(session);
         var original = (runId is { } id ? await results.RunAsync(id, cancellationToken) : await results.LatestRunAsync(year, cancellationToken))
                        ?? throw new ArgumentException(string.Format(Resources.Strings.AssessNoRun, year));
-        var sets = RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(original.RuleSets, cancellationToken));
-        var factors = await new FactorTableRepository(session).GetAsync(original.FactorTables, cancellationToken);
-        var selection = new RuleSetSelection(sets, original.Year);
-        var data = await AssessmentData.LoadAsync(database, original.Year, factors, original.Id, cancellationToken);
-        var outcome = AssessmentEngine.Run(data, selection);
-        var note = string.Format(Resources.Strings.AssessReproduces, original.Id);
-        return (await StoreAsync(original.Year, selection, data, outcome, started, note, cancellationToken), original);
+        if (original.Year != year)
+        {
+            throw new ArgumentException(string.Format(Resources.Strings.AssessRunOtherYear, original.Id, original.Year, year));
+        }
+
+        IReadOnlyList<AssessmentResult> stored =
+            [.. await results.ResultsAsync(original.Id, "institution", cancellationToken), .. await results.ResultsAsync(original.Id, "county", cancellationToken)];
+        var (_, outcome) = await RecomputeAsync(session, original, cancellationToken);
+        IReadOnlyList<AssessmentResult> recomputed = [.. outcome.Institutions, .. outcome.Counties];
+        var storedJson = stored.ToDictionary(result => (result.Level, result.Code), Serialize);
+        var recomputedJson = recomputed.ToDictionary(result => (result.Level, result.Code), Serialize);
+        var different = storedJson.Keys.Union(recomputedJson.Keys)
+            .Where(key => storedJson.GetValueOrDefault(key) != recomputedJson.GetValueOrDefault(key))
+            .Select(key => $"{key.Level}/{key.Code}")
+            .ToArray();
+        return new Reproduction(original, stored, recomputed, different);
     }
+
+    // A run computed again in memory with the rule sets, factor tables and earlier results it used.
+    private async Task<(RuleSetSelection Selection, AssessmentEngine.Outcome Outcome)> RecomputeAsync(DbSession session, AssessmentRun run,
+        CancellationToken cancellationToken)
+    {
+        var selection = new RuleSetSelection(RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(run.RuleSets, cancellationToken)), run.Year);
+        var factors = await new FactorTableRepository(session).GetAsync(run.FactorTables, cancellationToken);
+        var data = await AssessmentData.LoadAsync(database, run.Year, factors, run.Id, cancellationToken);
+        return (selection, AssessmentEngine.Run(data, selection));
+    }
+
+    private static string Serialize(AssessmentResult result) => System.Text.Json.JsonSerializer.Serialize(result, ResultRepository.Json);
 
     /// <summary>
     /// Explains the latest result of <paramref name="code"/> in <paramref name="year"/>: recomputes the run with its own
@@ -50,9 +78,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         var run = await results.LatestRunAsync(year, cancellationToken) ?? throw new ArgumentException(string.Format(Resources.Strings.AssessNoRun, year));
         var stored = (await results.ResultsAsync(run.Id, level, cancellationToken)).FirstOrDefault(result => result.Code == code)
                      ?? throw new ArgumentException(string.Format(Resources.Strings.ExplainNoResult, code, year));
-        var selection = new RuleSetSelection(RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(run.RuleSets, cancellationToken)), year);
-        var factors = await new FactorTableRepository(session).GetAsync(run.FactorTables, cancellationToken);
-        var outcome = AssessmentEngine.Run(await AssessmentData.LoadAsync(database, year, factors, run.Id, cancellationToken), selection);
+        var (selection, outcome) = await RecomputeAsync(session, run, cancellationToken);
         var recomputed = (level == "county" ? outcome.Counties : outcome.Institutions).First(result => result.Code == code);
         var inputs = outcome.Inputs[(level, code)];
         var order = new[] { RuleSetKind.DataQuality, RuleSetKind.Scoring, RuleSetKind.Grading, RuleSetKind.Penalty, RuleSetKind.Demonstration, RuleSetKind.Incentive };

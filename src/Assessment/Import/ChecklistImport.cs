@@ -40,6 +40,11 @@ internal sealed class ChecklistImport : TableImport<ChecklistRepository.Entry>
 
         var year = cells.Integer("year", 1990, 2100);
         var item = cells.Text("item") ?? "";
+        if (item.Length > 0 && Rules.ChecklistVocabulary.Current is { } vocabulary && !vocabulary.Contains(item))
+        {
+            cells.Error("item", item, string.Format(Strings.ConstantItemUnknown, item, string.Join(", ", vocabulary.Items.Select(known => known.Id))));
+        }
+
         var points = cells.Quantity("points");
         var notApplicable = cells.Has("not_applicable") && cells.Flag("not_applicable");
         var evidence = cells.Text("evidence", required: false) is { Length: > 0 } text ? text : null;

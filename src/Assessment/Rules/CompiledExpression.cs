@@ -8,10 +8,11 @@ namespace Assessment.Rules;
 /// </summary>
 public sealed class CompiledExpression
 {
-    internal CompiledExpression(string text, Func<object?[], object?> evaluate, Expression<Func<object?[], object?>> lambda,
+    internal CompiledExpression(string text, Expression body, Func<object?[], object?> evaluate, Expression<Func<object?[], object?>> lambda,
         IReadOnlyList<InputReference> references)
     {
         Text = text;
+        Body = body;
         Evaluate = evaluate;
         Lambda = lambda;
         References = references;
@@ -19,6 +20,9 @@ public sealed class CompiledExpression
 
     /// <summary>The expression as written.</summary>
     public string Text { get; }
+
+    /// <summary>The parsed expression, for checks that read its shape.</summary>
+    public Expression Body { get; }
 
     /// <summary>Runs the expression on an argument array.</summary>
     public Func<object?[], object?> Evaluate { get; }

@@ -53,7 +53,7 @@ internal sealed class ExpressionCompiler
         }
         catch (ParseException e)
         {
-            throw new FormatException(string.Format(Resources.Strings.RuleExpressionParse, e.Message, e.Position + 1, text), e);
+            throw new FormatException(string.Format(Resources.Strings.RuleExpressionParse, e.Message + Signatures(e.Message), e.Position + 1, text), e);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidCastException)
         {
@@ -75,9 +75,9 @@ internal sealed class ExpressionCompiler
             body = Expression.Convert(body, typeof(double));
         }
 
-        CheckConstantArguments(body);
+        ConstantChecks.Check(body);
         var lambda = Wrap(body);
-        return (new CompiledExpression(text, lambda.Compile(), lambda, References(body)), body.Type);
+        return (new CompiledExpression(text, body, lambda.Compile(), lambda, References(body)), body.Type);
     }
 
     private Expression<Func<object?[], object?>> Wrap(Expression body)
@@ -92,16 +92,18 @@ internal sealed class ExpressionCompiler
         Type.GetTypeCode(Nullable.GetUnderlyingType(type) ?? type) is TypeCode.Double or TypeCode.Single or TypeCode.Decimal
             or TypeCode.Int32 or TypeCode.Int64 or TypeCode.Int16 or TypeCode.Byte;
 
-    // Band specifications written as constants are checked now rather than when the first institution is scored.
-    private static void CheckConstantArguments(Expression body)
+    // "No applicable method 'Linear' exists in type 'Score'": say how Score.Linear is called.
+    private static string Signatures(string message)
     {
-        foreach (var call in Nodes<MethodCallExpression>(body).Where(call => call.Method.DeclaringType == typeof(Score) && call.Method.Name == nameof(Score.Bands)))
+        var match = System.Text.RegularExpressions.Regex.Match(message, "'(\\w+)' exists in type 'Score'");
+        if (!match.Success)
         {
-            if (call.Arguments[1] is ConstantExpression { Value: string spec })
-            {
-                Score.CheckBands(spec);
-            }
+            return "";
         }
+
+        var overloads = typeof(Score).GetMethods().Where(method => method.Name == match.Groups[1].Value)
+            .Select(method => $"Score.{method.Name}({string.Join(", ", method.GetParameters().Select(parameter => parameter.Name))})");
+        return " — " + string.Join(" | ", overloads);
     }
 
     // The outermost chains of member reads and calls with constant arguments that start at an input.
@@ -169,7 +171,7 @@ internal sealed class ExpressionCompiler
 
     private static string Literal(object? value) => value is string text ? $"\"{text}\"" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 
-    private static IEnumerable<Expression?> Children(Expression node) => node switch
+    internal static IEnumerable<Expression?> Children(Expression node) => node switch
     {
         BinaryExpression binary => [binary.Left, binary.Right],
         UnaryExpression unary => [unary.Operand],
@@ -184,7 +186,7 @@ internal sealed class ExpressionCompiler
         _ => [],
     };
 
-    private static IEnumerable<T> Nodes<T>(Expression root) where T : Expression
+    internal static IEnumerable<T> Nodes<T>(Expression root) where T : Expression
     {
         var stack = new Stack<Expression>([root]);
         while (stack.Count > 0)

@@ -194,6 +194,10 @@ public static partial class RuleCompiler
             else
             {
                 output = Expression(scope, expressionText, typeof(double), name, Local);
+                if (output is not null && properties.Points is { } points && ConstantChecks.Maximum(output.Body) is { } top && top > points + 1e-9)
+                {
+                    Local(name, string.Format(Strings.RuleOutputAboveMax, top, points));
+                }
             }
         }
 

@@ -25,22 +25,21 @@ public static class RuleSetEvaluator
         return new ScoringResult(set.Id, baseScore + bonus, rescale ? total : applicable, earned, applicable, bonus, items);
     }
 
-    /// <summary>Grades <paramref name="inputs"/> (whose <c>s</c> holds the score): a veto that holds forces its grade, else the first band that holds.</summary>
+    /// <summary>
+    /// Grades <paramref name="inputs"/> (whose <c>s</c> holds the score): the first band that holds, lowered to the
+    /// harshest grade any veto that holds forces. A veto never raises a grade, and their order does not matter.
+    /// </summary>
     public static GradingResult Grade(CompiledRuleSet set, RuleInputs inputs, string subject)
     {
         var run = new Run(set, inputs, subject);
+        var band = set.Rules.FirstOrDefault(rule => !rule.Properties.Veto && run.Holds(rule))
+                   ?? throw new RuleEvaluationException(set.Id, "-", subject, string.Format(Strings.RuleNoGrade, inputs.Score.Score));
         var vetoes = set.Rules.Where(rule => rule.Properties.Veto && run.Holds(rule)).ToArray();
-        if (vetoes.Length > 0)
-        {
-            var forced = vetoes[0].Properties.ForceGrade;
-            var band = set.Rules.FirstOrDefault(rule => rule.Properties.Grade == forced);
-            return new GradingResult(set.Id, forced, band?.Properties.Label ?? forced, band?.Properties.LabelEn ?? forced, true,
-                vetoes.Select(rule => rule.Name).ToArray());
-        }
-
-        var holds = set.Rules.FirstOrDefault(rule => !rule.Properties.Veto && run.Holds(rule))
-                    ?? throw new RuleEvaluationException(set.Id, "-", subject, string.Format(Strings.RuleNoGrade, inputs.Score.Score));
-        return new GradingResult(set.Id, holds.Properties.Grade!, holds.Properties.Label, holds.Properties.LabelEn, false, []);
+        var grade = vetoes.Select(rule => rule.Properties.ForceGrade).Append(band.Properties.Grade!)
+            .MaxBy(code => Array.IndexOf(RuleCompiler.Grades, code))!;
+        var labelled = set.Rules.FirstOrDefault(rule => rule.Properties.Grade == grade) ?? band;
+        return new GradingResult(set.Id, grade, labelled.Properties.Label, labelled.Properties.LabelEn, vetoes.Length > 0,
+            vetoes.Select(rule => rule.Name).ToArray());
     }
 
     /// <summary>Whether <paramref name="inputs"/> qualify for a demonstration programme: every mandatory gate holds, and the score and stars suffice.</summary>
@@ -111,7 +110,9 @@ public static class RuleSetEvaluator
 
     private static RuleTrace Trace(Run run, CompiledRule rule, string? group)
     {
-        bool? holds = rule.Condition is null && !rule.IsGroup ? null : run.Holds(rule);
+        // A scoring group without a condition just adds up its items: it neither holds nor fails.
+        var isItemGroup = rule.Condition is null && run.Set.Kind is RuleSetKind.Scoring or RuleSetKind.Demonstration && !rule.Properties.Mandatory;
+        bool? holds = isItemGroup || (rule.Condition is null && !rule.IsGroup) ? null : run.Holds(rule);
         double? output = rule.Output is not null && holds != false ? run.Value(rule) : null;
         var arguments = run.WithLocals(rule);
         var expressions = new[] { rule.Condition, rule.Output }.OfType<CompiledExpression>().Concat(rule.Locals.Select(local => local.Expression));

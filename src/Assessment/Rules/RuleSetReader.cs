@@ -104,7 +104,7 @@ public static class RuleSetReader
             var evaluation = Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!evaluation.IsValid)
             {
-                throw new RuleSetException(SchemaProblems(evaluation, source));
+                throw new RuleSetException(SchemaProblems(evaluation, source, json.RootElement));
             }
 
             RuleSetDocument? document;
@@ -124,11 +124,13 @@ public static class RuleSetReader
     /// <summary>The SHA-256 of a rule set's text: its immutable version.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static List<string> SchemaProblems(EvaluationResults evaluation, string source)
+    private static List<string> SchemaProblems(EvaluationResults evaluation, string source, JsonElement root)
     {
         var problems = (evaluation.Details ?? [])
             .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error => $"{source}: {Pointer(detail.InstanceLocation.ToString())}: {Readable(detail.EvaluationPath.ToString(), error.Value, detail.InstanceLocation.ToString())}"))
+            .SelectMany(detail => detail.Errors!.Select(error =>
+                $"{source}: {Pointer(detail.InstanceLocation.ToString())}{RuleAt(root, detail.InstanceLocation.ToString())}: " +
+                Readable(detail.EvaluationPath.ToString(), error.Value, detail.InstanceLocation.ToString())))
             .Distinct()
             .Take(50)
             .ToList();
@@ -141,6 +143,35 @@ public static class RuleSetReader
     }
 
     private static string Pointer(string location) => location.Length == 0 ? "/" : location;
+
+    // " (rule 'x')" when the location lies inside a rule of the workflow, so that the author finds it by name.
+    private static string RuleAt(JsonElement root, string location)
+    {
+        var parts = location.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var element = root;
+        string? rule = null;
+        for (var index = 0; index < parts.Length; index++)
+        {
+            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(parts[index], out var child))
+            {
+                element = child;
+            }
+            else if (element.ValueKind == JsonValueKind.Array && int.TryParse(parts[index], out var at) && at < element.GetArrayLength())
+            {
+                element = element[at];
+                if (parts[index - 1] == "Rules" && element.ValueKind == JsonValueKind.Object && element.TryGetProperty("RuleName", out var name))
+                {
+                    rule = name.GetString();
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return rule is null ? "" : $" ({string.Format(Strings.RuleNamed, rule)})";
+    }
 
     // A member the schema does not allow fails against the "false" schema: say that plainly.
     private static string Readable(string evaluationPath, string message, string location) =>

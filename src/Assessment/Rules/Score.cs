@@ -115,6 +115,11 @@ public static class Score
     /// <summary>Checks a band specification; throws <see cref="FormatException"/> naming what is wrong.</summary>
     public static void CheckBands(string spec) => BandSpec.Parse(spec);
 
+    /// <summary>The most points any band of <paramref name="spec"/> gives.</summary>
+    internal static double BandsMaximum(string spec) => BandSpec.Parse(spec) is var parsed
+        ? parsed.Bands.Select(band => band.Points).Append(parsed.Otherwise).Max()
+        : 0;
+
     private sealed record Band(string Operator, double Bound, double Points);
 
     private sealed record BandSpec(IReadOnlyList<Band> Bands, double Otherwise)

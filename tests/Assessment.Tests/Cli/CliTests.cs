@@ -255,6 +255,7 @@ public sealed class CliTests(DemoFixture demo)
         Assert.Contains("2024", assess.Output);
         Assert.Equal(0, reproduce.ExitCode);
         Assert.Contains("949", reproduce.Output); // 941 institutions and 8 counties, all identical
+        Assert.DoesNotContain("不一致", reproduce.Error);
         Assert.Equal(0, simulate.ExitCode);
         Assert.Contains("institution-assessment@", simulate.Output);
     }

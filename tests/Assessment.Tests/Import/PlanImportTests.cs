@@ -78,4 +78,14 @@ public sealed class PlanImportTests : IDisposable
         Assert.Equal(19, Assert.Single(await new QuotaRepository(session).ListAsync()).ConstraintValue);
         Assert.Equal(InstitutionCategory.Organ, (await new QuotaRepository(session).ListAsync())[0].Category);
     }
+
+    [Fact]
+    public async Task A_checklist_item_that_is_not_in_the_vocabulary_is_refused()
+    {
+        var result = await ImportAsync(ImportKind.Checklist, "code,year,item,points\nA001,2024,metering,5\nA001,2024,meterng,5\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, "item", "meterng"), (error.Line, error.Column, error.Value));
+        Assert.Contains("metering", error.Reason);
+    }
 }

@@ -1,4 +1,5 @@
 using Assessment.Rules;
+using Assessment.Rules.Results;
 using Assessment.Tests.Support;
 
 namespace Assessment.Tests.Rules;
@@ -19,6 +20,10 @@ public sealed class RuleSetReaderTests
     [InlineData("bad-on-failure.json", "OnFailure")]
     [InlineData("bad-example-fails.json", "99")]
     [InlineData("bad-throws.json", "quota-energy-per-area")]
+    [InlineData("bad-band-above-maximum.json", "quota-water-per-capita")]
+    [InlineData("bad-unknown-item.json", "meterng")]
+    [InlineData("bad-unknown-grade.json", "complete")]
+    [InlineData("bad-group-without-operator.json", "work-measures")]
     public void A_broken_file_is_refused_naming_the_file_and_what_is_wrong(string fixture, string expected)
     {
         var result = Check(fixture);
@@ -47,6 +52,28 @@ public sealed class RuleSetReaderTests
         var error = Assert.Throws<RuleEvaluationException>(() => RuleSetEvaluator.Score(set, inputs, "A001 某单位"));
 
         Assert.Equal(("institution-assessment", "quota-energy-per-area", "A001 某单位"), (error.RuleSet, error.Rule, error.Subject));
+    }
+
+    [Fact]
+    public void A_veto_never_raises_a_grade_and_the_harshest_wins_whatever_the_order()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "rules", "grading.json")))!;
+        json["workflow"]!["Rules"]![1]!["Properties"]!["forceGrade"] = "basic"; // the second veto forces only "basic"
+        var set = RuleSetReader.Parse(json.ToJsonString(), "grading.json");
+        Assert.Equal("basic", set.Rules.Single(rule => rule.Name == "veto-data-falsified").Properties.ForceGrade);
+        var falsified = new Assessment.Rules.Inputs.Checklist { Items = { ["data-falsified"] = new(1) } };
+
+        GradingResult Grade(double score, double actual) => RuleSetEvaluator.Grade(set, new RuleInputs
+        {
+            Score = new() { Score = score },
+            Checklist = falsified,
+            Targets = new() { Has = true, EnergyPerArea = new() { Target = 0.04, Actual = actual } },
+        }, "x");
+
+        Assert.Equal(("basic", true), (Grade(99, 0.05).Grade, Grade(99, 0.05).Vetoed)); // lowered to basic
+        Assert.Equal("not-completed", Grade(50, 0.05).Grade); // not raised to basic
+        Assert.Equal("not-completed", Grade(99, -0.05).Grade); // both vetoes: the harsher wins, though it comes first
+        Assert.Equal(2, Grade(99, -0.05).Vetoes.Count);
     }
 
     [Fact]
