@@ -93,6 +93,20 @@ public sealed class DemoBuilderTests
     }
 
     [Fact]
+    public void The_demo_checklist_uses_the_vocabulary_items_and_their_maxima()
+    {
+        var vocabulary = Assessment.Rules.ChecklistVocabulary.Read(Path.Combine(Repository.Root, "rules", "vocabulary", "checklist-items.json"));
+        var catalog = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "Assessment", "Demo", "demo-catalog.json")));
+
+        foreach (var item in catalog.RootElement.GetProperty("checklist").EnumerateArray())
+        {
+            var id = item.GetProperty("item").GetString()!;
+            Assert.True(vocabulary.Contains(id), id);
+            Assert.Equal(vocabulary.Items.Single(known => known.Id == id).Max, item.GetProperty("max").GetDouble());
+        }
+    }
+
+    [Fact]
     public void Shares_in_whole_numbers_add_up_to_the_total_exactly()
     {
         var shares = DemoGenerator.ExactShares([1, 1, 1], 10);
