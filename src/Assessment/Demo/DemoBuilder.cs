@@ -45,7 +45,8 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
         }
 
         var rows = new Dictionary<string, long>();
-        foreach (var table in SqlDialect.TablesChildrenFirst.Where(table => table is not ("factor_tables" or "rule_set_versions")))
+        // Configuration reloaded from files or defaults is not data a demo would lose.
+        foreach (var table in SqlDialect.TablesChildrenFirst.Where(table => table is not ("factor_tables" or "rule_set_versions" or "workflow_definitions" or "job_schedules")))
         {
             rows[table] = await CountAsync(session, $"SELECT COUNT(*) FROM {table}", cancellationToken);
         }

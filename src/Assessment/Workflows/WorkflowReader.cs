@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Assessment.Resources;
+
+namespace Assessment.Workflows;
+
+/// <summary>
+/// Reads workflow definitions and refuses any that cannot work: unknown members, states that triggers or guards name
+/// but that do not exist, states no trigger reaches, triggers no role may fire, guards naming rule sets that do not
+/// exist. Every problem names the file and the state, trigger or rule set.
+/// </summary>
+public static class WorkflowReader
+{
+    public const string UserRoles = "bureau county institution system";
+
+    private static readonly string[] Roles = UserRoles.Split(' ');
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    /// <summary>A definition with its text and content hash.</summary>
+    public sealed record Loaded(WorkflowDefinition Definition, string Text, string ContentHash, string Source);
+
+    /// <summary>Reads every <c>*.json</c> of <paramref name="directory"/>; <paramref name="ruleSets"/> are the rule-set ids guards may name.</summary>
+    public static IReadOnlyList<Loaded> ReadDirectory(string directory, IReadOnlyCollection<string> ruleSets)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new WorkflowException(string.Format(Strings.WorkflowFolderMissing, directory));
+        }
+
+        var problems = new List<string>();
+        var loaded = new List<Loaded>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                loaded.Add(Parse(File.ReadAllText(file), file, ruleSets));
+            }
+            catch (WorkflowException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+
+        problems.AddRange(loaded.GroupBy(item => item.Definition.DefinitionId).Where(group => group.Count() > 1)
+            .Select(group => string.Format(Strings.WorkflowIdDuplicate, group.Key)));
+        return problems.Count > 0 ? throw new WorkflowException(problems) : loaded;
+    }
+
+    /// <summary>Reads one definition; <paramref name="source"/> names it in messages.</summary>
+    public static Loaded Parse(string text, string source, IReadOnlyCollection<string> ruleSets)
+    {
+        WorkflowDefinition? definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize<WorkflowDefinition>(text, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new WorkflowException(string.Format(Strings.WorkflowJsonInvalid, source, (e.LineNumber ?? 0) + 1, e.Path, e.Message));
+        }
+
+        var problems = Check(definition!, ruleSets).Select(problem => $"{source}: {problem}").ToArray();
+        return problems.Length > 0
+            ? throw new WorkflowException(problems)
+            : new Loaded(definition!, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), source);
+    }
+
+    private static IEnumerable<string> Check(WorkflowDefinition definition, IReadOnlyCollection<string> ruleSets)
+    {
+        var states = definition.States.Select(state => state.Id).ToHashSet();
+        foreach (var duplicate in definition.States.GroupBy(state => state.Id).Where(group => group.Count() > 1))
+        {
+            yield return string.Format(Strings.WorkflowStateDuplicate, duplicate.Key);
+        }
+
+        foreach (var duplicate in definition.Triggers.GroupBy(trigger => trigger.Id).Where(group => group.Count() > 1))
+        {
+            yield return string.Format(Strings.WorkflowTriggerDuplicate, duplicate.Key);
+        }
+
+        if (!states.Contains(definition.InitialState))
+        {
+            yield return string.Format(Strings.WorkflowStateUnknown, "initialState", definition.InitialState);
+        }
+
+        foreach (var trigger in definition.Triggers)
+        {
+            foreach (var state in trigger.From.Append(trigger.To).Where(state => !states.Contains(state)))
+            {
+                yield return string.Format(Strings.WorkflowStateUnknown, string.Format(Strings.WorkflowTriggerNamed, trigger.Id), state);
+            }
+
+            if (trigger.From.Count == 0)
+            {
+                yield return string.Format(Strings.WorkflowTriggerNoFrom, trigger.Id);
+            }
+
+            if (trigger.Roles.Count == 0)
+            {
+                yield return string.Format(Strings.WorkflowTriggerNoRole, trigger.Id);
+            }
+
+            foreach (var role in trigger.Roles.Where(role => !Roles.Contains(role)))
+            {
+                yield return string.Format(Strings.WorkflowRoleUnknown, trigger.Id, role, UserRoles);
+            }
+
+            if (trigger.Guard?.RuleSet is { } ruleSet && !ruleSets.Contains(ruleSet))
+            {
+                yield return string.Format(Strings.WorkflowGuardRuleSetMissing, trigger.Id, ruleSet);
+            }
+
+            if (trigger.Guard?.InstitutionsAtLeast is { } least && definition.Subject != WorkflowSubject.County)
+            {
+                yield return string.Format(Strings.WorkflowGuardCountyOnly, trigger.Id, least);
+            }
+        }
+
+        foreach (var final in definition.States.Where(state => state.Final && definition.Triggers.Any(trigger => trigger.From.Contains(state.Id))))
+        {
+            yield return string.Format(Strings.WorkflowFinalHasExit, final.Id);
+        }
+
+        var reached = new HashSet<string> { definition.InitialState };
+        var queue = new Queue<string>(reached);
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            foreach (var next in definition.Triggers.Where(trigger => trigger.From.Contains(state)).Select(trigger => trigger.To))
+            {
+                if (reached.Add(next))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        foreach (var unreachable in definition.States.Where(state => !reached.Contains(state.Id)))
+        {
+            yield return string.Format(Strings.WorkflowStateUnreachable, unreachable.Id);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using Assessment.Assessing;
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Indicators;
+using Assessment.Resources;
+using Assessment.Rules;
+
+namespace Assessment.Workflows;
+
+/// <summary>
+/// Runs the year's workflows: opens a year (an instance per institution and county with targets), fires triggers for
+/// users (checking the trigger, the state, the role, the user's scope, the guard and the comment, then changing the
+/// instance only if nobody else did), lists what waits for a user, and keeps every transition.
+/// </summary>
+public sealed class WorkflowService(Database database, TimeProvider clock)
+{
+    /// <summary>What opening a year did.</summary>
+    public sealed record Opened(int Year, int Institutions, int Counties, int Created);
+
+    /// <summary>Publishes the definitions of <paramref name="directory"/> and creates the year's instances that do not exist yet.</summary>
+    public async Task<Opened> OpenYearAsync(int year, string directory, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var definitions = await LoadDefinitionsAsync(session, directory, cancellationToken);
+        var institutions = await new InstitutionRepository(session).ListAsync(cancellationToken);
+        var counties = await new CountyRepository(session).ListAsync(cancellationToken);
+        var plans = await new TargetRepository(session).ListAsync(cancellationToken);
+        var aggregator = new IndicatorAggregator(institutions, counties, "", plans);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var withTargets = institutions.Where(institution => aggregator.PlanFor(IndicatorLevel.Institution, institution, year) is not null).ToArray();
+        if (withTargets.Length == 0)
+        {
+            throw new WorkflowException(string.Format(Strings.WorkflowNoTargets, year));
+        }
+
+        var countyCodes = withTargets.Select(institution => institution.CountyCode).Distinct().Order(StringComparer.Ordinal).ToArray();
+        WorkflowInstance Instance(WorkflowReader.Loaded loaded, string code) => new(0, loaded.Definition.DefinitionId, loaded.ContentHash, year,
+            loaded.Definition.Subject, code, loaded.Definition.InitialState, 0, now, now);
+
+        var instances = new List<WorkflowInstance>();
+        foreach (var loaded in definitions)
+        {
+            instances.AddRange(loaded.Definition.Subject == WorkflowSubject.Institution
+                ? withTargets.Select(institution => Instance(loaded, institution.Code))
+                : countyCodes.Select(code => Instance(loaded, code)));
+        }
+
+        await session.BeginAsync(cancellationToken);
+        var repository = new WorkflowRepository(session);
+        foreach (var loaded in definitions)
+        {
+            await repository.PublishAsync(loaded, now, cancellationToken);
+        }
+
+        var created = await repository.CreateAsync(instances, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return new Opened(year, withTargets.Length, countyCodes.Length, created);
+    }
+
+    /// <summary>
+    /// Fires <paramref name="trigger"/> on instance <paramref name="instanceId"/> as <paramref name="username"/>. Anything not
+    /// permitted is a <see cref="WorkflowException"/> naming why, and changes nothing; a concurrent change is a
+    /// <see cref="WorkflowConflictException"/>.
+    /// </summary>
+    public async Task<WorkflowTransition> FireAsync(long instanceId, string trigger, string username, string? comment,
+        CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var repository = new WorkflowRepository(session);
+        var user = await new UserRepository(session).GetAsync(username, cancellationToken)
+                   ?? throw new WorkflowException(string.Format(Strings.WorkflowUserUnknown, username));
+        var instance = await repository.GetAsync(instanceId, cancellationToken)
+                       ?? throw new WorkflowException(string.Format(Strings.WorkflowInstanceUnknown, instanceId));
+        var definition = await DefinitionAsync(repository, instance, cancellationToken);
+        var step = definition.Trigger(trigger)
+                   ?? throw new WorkflowException(string.Format(Strings.WorkflowTriggerUnknown, trigger, string.Join(", ", definition.Triggers.Select(t => t.Id))));
+
+        var state = instance.State;
+        if (!step.From.Contains(state))
+        {
+            var possible = definition.Triggers.Where(t => t.From.Contains(state)).Select(t => t.Id);
+            throw new WorkflowException(string.Format(Strings.WorkflowNotFromState, trigger, StateLabel(definition, state), string.Join(", ", possible)));
+        }
+
+        if (!step.Roles.Contains(user.RoleCode))
+        {
+            throw new WorkflowException(string.Format(Strings.WorkflowRoleNotAllowed, user.Username, user.RoleCode, trigger, string.Join(", ", step.Roles)));
+        }
+
+        var countyCode = await CountyOfAsync(session, instance, cancellationToken);
+        if (!user.Covers(instance.SubjectCode, countyCode))
+        {
+            throw new WorkflowException(string.Format(Strings.WorkflowOutOfScope, user.Username, user.Scope, instance.SubjectCode));
+        }
+
+        if (step.RequiresComment && string.IsNullOrWhiteSpace(comment))
+        {
+            throw new WorkflowException(string.Format(Strings.WorkflowCommentRequired, trigger));
+        }
+
+        var failures = step.Guard is { } guard ? await GuardFailuresAsync(session, instance, guard, cancellationToken) : [];
+        var machine = WorkflowMachine.Build(definition, () => state, next => state = next, new Dictionary<string, bool> { [trigger] = failures.Count == 0 });
+        if (!machine.CanFire(trigger, out var unmet))
+        {
+            throw new WorkflowException(string.Format(Strings.WorkflowGuardFailed, trigger, string.Join("; ", unmet), string.Join("; ", failures)));
+        }
+
+        machine.Fire(trigger);
+        return await repository.TransitionAsync(instance, state, trigger, user.Username, user.RoleCode, comment, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>What waits for <paramref name="user"/>: instances in their scope from whose state their role may fire a trigger.</summary>
+    public async Task<IReadOnlyList<InboxItem>> InboxAsync(User user, int? year = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var repository = new WorkflowRepository(session);
+        var names = await SubjectNamesAsync(session, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var definitions = new Dictionary<(string, string), WorkflowDefinition>();
+        var items = new List<InboxItem>();
+        foreach (var instance in await repository.ListAsync(year, cancellationToken))
+        {
+            var key = (instance.DefinitionId, instance.ContentHash);
+            if (!definitions.TryGetValue(key, out var definition))
+            {
+                definitions[key] = definition = await DefinitionAsync(repository, instance, cancellationToken);
+            }
+
+            var triggers = definition.Triggers.Where(t => t.From.Contains(instance.State) && t.Roles.Contains(user.RoleCode)).ToArray();
+            var (name, county) = names.GetValueOrDefault(instance.SubjectCode, (instance.SubjectCode, instance.SubjectCode));
+            if (triggers.Length == 0 || !user.Covers(instance.SubjectCode, county))
+            {
+                continue;
+            }
+
+            var deadline = definition.State(instance.State)?.Deadline?.For(instance.Year);
+            items.Add(new InboxItem(instance, name, StateLabel(definition, instance.State), triggers, deadline, deadline < today));
+        }
+
+        return items;
+    }
+
+    /// <summary>Every transition of an instance, and the instance with its definition.</summary>
+    public async Task<(WorkflowInstance Instance, WorkflowDefinition Definition, IReadOnlyList<WorkflowTransition> Transitions)> HistoryAsync(long instanceId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var repository = new WorkflowRepository(session);
+        var instance = await repository.GetAsync(instanceId, cancellationToken)
+                       ?? throw new WorkflowException(string.Format(Strings.WorkflowInstanceUnknown, instanceId));
+        return (instance, await DefinitionAsync(repository, instance, cancellationToken), await repository.HistoryAsync(instanceId, cancellationToken));
+    }
+
+    /// <summary>The definitions of <paramref name="directory"/>, checked, with the rule sets their guards may name taken from the database.</summary>
+    public async Task<IReadOnlyList<WorkflowReader.Loaded>> LoadDefinitionsAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        return await LoadDefinitionsAsync(session, directory, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<WorkflowReader.Loaded>> LoadDefinitionsAsync(DbSession session, string directory, CancellationToken cancellationToken)
+    {
+        var ruleSets = (await new RuleSetRepository(session).ListAsync(cancellationToken)).Select(set => set.RuleSetId).ToHashSet();
+        return WorkflowReader.ReadDirectory(directory, ruleSets);
+    }
+
+    private static async Task<WorkflowDefinition> DefinitionAsync(WorkflowRepository repository, WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var text = await repository.DefinitionTextAsync(instance.DefinitionId, instance.ContentHash, cancellationToken);
+        return WorkflowReader.Parse(text, $"{instance.DefinitionId}@{instance.ContentHash[..12]}", ruleSets: new AnyRuleSet()).Definition;
+    }
+
+    // Why the guard does not hold for this instance now; empty when it holds.
+    private async Task<IReadOnlyList<string>> GuardFailuresAsync(DbSession session, WorkflowInstance instance, WorkflowGuard guard,
+        CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        if (guard.InstitutionsAtLeast is { } least)
+        {
+            var repository = new WorkflowRepository(session);
+            var institutions = (await new InstitutionRepository(session).ListAsync(cancellationToken))
+                .Where(institution => institution.CountyCode == instance.SubjectCode).Select(institution => institution.Code).ToHashSet();
+            foreach (var other in (await repository.ListAsync(instance.Year, cancellationToken))
+                     .Where(other => other.Subject == WorkflowSubject.Institution && institutions.Contains(other.SubjectCode)))
+            {
+                var definition = await DefinitionAsync(repository, other, cancellationToken);
+                if (definition.Order(other.State) < definition.Order(least))
+                {
+                    failures.Add(string.Format(Strings.WorkflowGuardBehind, other.SubjectCode, StateLabel(definition, other.State)));
+                }
+            }
+        }
+
+        if (guard.RuleSet is { } ruleSetId)
+        {
+            var set = (await new AssessmentService(database, clock).InForceAsync(instance.Year, cancellationToken)).FirstOrDefault(s => s.Id == ruleSetId)
+                      ?? throw new WorkflowException(string.Format(Strings.WorkflowGuardRuleSetNotInForce, ruleSetId, instance.Year));
+            var data = await AssessmentData.LoadAsync(database, instance.Year, cancellationToken: cancellationToken);
+            var facts = new FactsBuilder(data);
+            var inputs = instance.Subject == WorkflowSubject.Institution
+                ? facts.ForInstitution(data.Institutions.Single(institution => institution.Code == instance.SubjectCode))
+                : facts.ForCounty(data.Counties.Single(county => county.Code == instance.SubjectCode), []);
+            var subject = instance.SubjectCode;
+            failures.AddRange(set.Kind switch
+            {
+                RuleSetKind.DataQuality => RuleSetEvaluator.Check(set, inputs, subject).Where(issue => issue.Level == "error").Select(issue => issue.Message),
+                RuleSetKind.Demonstration => RuleSetEvaluator.Qualify(set, inputs, subject).Failed,
+                RuleSetKind.Penalty => RuleSetEvaluator.Penalties(set, inputs, subject).Select(penalty => penalty.Label),
+                _ => [string.Format(Strings.WorkflowGuardKind, ruleSetId)],
+            });
+        }
+
+        return failures;
+    }
+
+    private static async Task<string> CountyOfAsync(DbSession session, WorkflowInstance instance, CancellationToken cancellationToken) =>
+        instance.Subject == WorkflowSubject.County
+            ? instance.SubjectCode
+            : (await new InstitutionRepository(session).ListAsync(cancellationToken)).FirstOrDefault(institution => institution.Code == instance.SubjectCode)?.CountyCode ?? "";
+
+    private static async Task<Dictionary<string, (string Name, string County)>> SubjectNamesAsync(DbSession session, CancellationToken cancellationToken)
+    {
+        var names = (await new InstitutionRepository(session).ListAsync(cancellationToken))
+            .ToDictionary(institution => institution.Code, institution => (institution.Name, institution.CountyCode));
+        foreach (var county in await new CountyRepository(session).ListAsync(cancellationToken))
+        {
+            names.TryAdd(county.Code, (county.Name, county.Code));
+        }
+
+        return names;
+    }
+
+    private static string StateLabel(WorkflowDefinition definition, string state) => definition.State(state)?.Label.Current ?? state;
+
+    // A stored definition was checked when published; its guards' rule sets are checked again when they run.
+    private sealed class AnyRuleSet : IReadOnlyCollection<string>
+    {
+        public int Count => 0;
+
+        public IEnumerator<string> GetEnumerator() => Enumerable.Empty<string>().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public bool Contains(string value) => true;
+    }
+}
