@@ -7,6 +7,7 @@ using Assessment.Data;
 using Assessment.Import;
 using Assessment.Indicators;
 using Assessment.Rules;
+using Assessment.Workflows;
 using Spectre.Console;
 
 namespace Assessment.Cli;
@@ -58,6 +59,8 @@ public static class CliApp
         root.Subcommands.Add(AssessCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(RankCommand.Create(context));
+        root.Subcommands.Add(WorkflowCommand.Create(context));
+        root.Subcommands.Add(UsersCommand.Create(context));
         return root;
     }
 
@@ -81,7 +84,17 @@ public static class CliApp
 
                 return 1;
             }
+            catch (WorkflowException e)
+            {
+                foreach (var problem in e.Problems)
+                {
+                    await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{problem}");
+                }
+
+                return 1;
+            }
             catch (Exception e) when (e is DatabaseException or FactorTableException or ImportFileException or ArgumentException or RuleEvaluationException
+                                          or WorkflowConflictException
                                           or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
                 await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");

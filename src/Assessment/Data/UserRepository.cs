@@ -16,13 +16,15 @@ public sealed class UserRepository(DbSession session)
 
     /// <summary>The user <paramref name="username"/>, or null; <c>system</c> is always there.</summary>
     public async Task<User?> GetAsync(string username, CancellationToken cancellationToken = default) =>
-        username == User.System.Username ? User.System : (await ListAsync(cancellationToken)).FirstOrDefault(user => user.Username == username);
+        username == User.System.Username ? User.System : (await QueryAsync(" WHERE username = @username", new { username }, cancellationToken)).SingleOrDefault();
 
     /// <summary>Every user, by name.</summary>
-    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default) => QueryAsync(" ORDER BY username", new { }, cancellationToken);
+
+    private async Task<IReadOnlyList<User>> QueryAsync(string where, object parameters, CancellationToken cancellationToken)
     {
         var rows = await session.Connection.QueryAsync<(string Username, string DisplayName, string Role, string? Scope)>(new CommandDefinition(
-            "SELECT username, display_name, role, scope FROM users ORDER BY username", transaction: session.Transaction, cancellationToken: cancellationToken));
+            "SELECT username, display_name, role, scope FROM users" + where, parameters, session.Transaction, cancellationToken: cancellationToken));
         return rows.Select(row => new User(row.Username, row.DisplayName, Enum.Parse<UserRole>(row.Role, ignoreCase: true), row.Scope)).ToArray();
     }
 }

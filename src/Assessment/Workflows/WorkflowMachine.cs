@@ -1,4 +1,3 @@
-using System.Text;
 using Stateless;
 using Stateless.Graph;
 
@@ -46,26 +45,41 @@ public static class WorkflowMachine
     }
 
     /// <summary>
-    /// The definition as a Mermaid state diagram (exported by Stateless), with its states' labels; with
+    /// The definition as a Mermaid state diagram (exported by Stateless), each state shown with its label; with
     /// <paramref name="current"/>, that state is highlighted.
     /// </summary>
     public static string Diagram(WorkflowDefinition definition, string? current = null)
     {
         var state = definition.InitialState;
         var guards = definition.Triggers.Where(trigger => trigger.Guard is not null).ToDictionary(trigger => trigger.Id, _ => true);
-        var graph = MermaidGraph.Format(Build(definition, () => state, s => state = s, guards).GetInfo());
-        var text = new StringBuilder(graph.TrimEnd()).AppendLine();
+        var lines = MermaidGraph.Format(Build(definition, () => state, s => state = s, guards).GetInfo())
+            .Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList();
         foreach (var s in definition.States)
         {
-            text.AppendLine($"\t{s.Id} : {s.Label.Current}");
+            // Stateless names a state without the characters Mermaid would not take (targets-issued → targetsissued)
+            // and gives it its name as a description: show the label instead.
+            var alias = $"\t{Node(s.Id)} : ";
+            var labelled = alias + s.Label.Current;
+            var index = lines.FindIndex(line => line == alias + s.Id);
+            if (index >= 0)
+            {
+                lines[index] = labelled;
+            }
+            else
+            {
+                lines.Insert(1, labelled);
+            }
         }
 
         if (current is not null)
         {
-            text.AppendLine("\tclassDef current fill:#f96,stroke:#333,stroke-width:3px");
-            text.AppendLine($"\tclass {current} current");
+            lines.Add("\tclassDef current fill:#f96,stroke:#333,stroke-width:3px");
+            lines.Add($"\tclass {Node(current)} current");
         }
 
-        return text.ToString();
+        return string.Join('\n', lines) + "\n";
     }
+
+    /// <summary>The node name Stateless gives a state in Mermaid.</summary>
+    public static string Node(string state) => new(state.Where(char.IsLetterOrDigit).ToArray());
 }

@@ -26,11 +26,17 @@ public static class WorkflowReader
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
+    /// <summary>
+    /// Accepts any rule-set name: for definitions checked when they were published (their guards' rule sets are checked
+    /// again when they run) and for drawing a file without a database.
+    /// </summary>
+    public static Func<string, bool> AnyRuleSet { get; } = _ => true;
+
     /// <summary>A definition with its text and content hash.</summary>
     public sealed record Loaded(WorkflowDefinition Definition, string Text, string ContentHash, string Source);
 
-    /// <summary>Reads every <c>*.json</c> of <paramref name="directory"/>; <paramref name="ruleSets"/> are the rule-set ids guards may name.</summary>
-    public static IReadOnlyList<Loaded> ReadDirectory(string directory, IReadOnlyCollection<string> ruleSets)
+    /// <summary>Reads every <c>*.json</c> of <paramref name="directory"/>; <paramref name="ruleSetExists"/> says which rule sets guards may name.</summary>
+    public static IReadOnlyList<Loaded> ReadDirectory(string directory, Func<string, bool> ruleSetExists)
     {
         if (!Directory.Exists(directory))
         {
@@ -43,7 +49,7 @@ public static class WorkflowReader
         {
             try
             {
-                loaded.Add(Parse(File.ReadAllText(file), file, ruleSets));
+                loaded.Add(Parse(File.ReadAllText(file), file, ruleSetExists));
             }
             catch (WorkflowException e)
             {
@@ -57,7 +63,7 @@ public static class WorkflowReader
     }
 
     /// <summary>Reads one definition; <paramref name="source"/> names it in messages.</summary>
-    public static Loaded Parse(string text, string source, IReadOnlyCollection<string> ruleSets)
+    public static Loaded Parse(string text, string source, Func<string, bool> ruleSetExists)
     {
         WorkflowDefinition? definition;
         try
@@ -69,13 +75,13 @@ public static class WorkflowReader
             throw new WorkflowException(string.Format(Strings.WorkflowJsonInvalid, source, (e.LineNumber ?? 0) + 1, e.Path, e.Message));
         }
 
-        var problems = Check(definition!, ruleSets).Select(problem => $"{source}: {problem}").ToArray();
+        var problems = Check(definition!, ruleSetExists).Select(problem => $"{source}: {problem}").ToArray();
         return problems.Length > 0
             ? throw new WorkflowException(problems)
             : new Loaded(definition!, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), source);
     }
 
-    private static IEnumerable<string> Check(WorkflowDefinition definition, IReadOnlyCollection<string> ruleSets)
+    private static IEnumerable<string> Check(WorkflowDefinition definition, Func<string, bool> ruleSetExists)
     {
         var states = definition.States.Select(state => state.Id).ToHashSet();
         foreach (var duplicate in definition.States.GroupBy(state => state.Id).Where(group => group.Count() > 1))
@@ -115,7 +121,7 @@ public static class WorkflowReader
                 yield return string.Format(Strings.WorkflowRoleUnknown, trigger.Id, role, UserRoles);
             }
 
-            if (trigger.Guard?.RuleSet is { } ruleSet && !ruleSets.Contains(ruleSet))
+            if (trigger.Guard?.RuleSet is { } ruleSet && !ruleSetExists(ruleSet))
             {
                 yield return string.Format(Strings.WorkflowGuardRuleSetMissing, trigger.Id, ruleSet);
             }

@@ -4,6 +4,7 @@ using Assessment.Domain;
 using Assessment.Indicators;
 using Assessment.Resources;
 using Assessment.Rules;
+using Dapper;
 
 namespace Assessment.Workflows;
 
@@ -14,6 +15,9 @@ namespace Assessment.Workflows;
 /// </summary>
 public sealed class WorkflowService(Database database, TimeProvider clock)
 {
+    private readonly Dictionary<string, WorkflowDefinition> _definitions = [];
+    private (int Year, string Stamp, AssessmentData Data)? _data;
+
     /// <summary>What opening a year did.</summary>
     public sealed record Opened(int Year, int Institutions, int Counties, int Created);
 
@@ -141,6 +145,35 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         return items;
     }
 
+    /// <summary>One county's institutions by state, in the order of the workflow.</summary>
+    public sealed record CountyStatus(string County, IReadOnlyDictionary<string, int> States);
+
+    /// <summary>How far each county's institutions are in <paramref name="year"/>: how many are in each state.</summary>
+    public async Task<IReadOnlyList<CountyStatus>> StatusAsync(int year, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var repository = new WorkflowRepository(session);
+        var names = await SubjectNamesAsync(session, cancellationToken);
+        var instances = (await repository.ListAsync(year, cancellationToken)).Where(instance => instance.Subject == WorkflowSubject.Institution).ToArray();
+        var result = new List<CountyStatus>();
+        foreach (var county in instances.GroupBy(instance => names.GetValueOrDefault(instance.SubjectCode).County ?? "").OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            var states = new Dictionary<string, int>();
+            foreach (var group in county.GroupBy(instance => (instance.ContentHash, instance.State)))
+            {
+                var definition = await DefinitionAsync(repository, group.First(), cancellationToken);
+                var label = StateLabel(definition, group.Key.State);
+                states[label] = states.GetValueOrDefault(label) + group.Count();
+            }
+
+            var first = await DefinitionAsync(repository, county.First(), cancellationToken);
+            result.Add(new CountyStatus(names.GetValueOrDefault(county.Key).Name ?? county.Key,
+                states.OrderBy(pair => first.States.ToList().FindIndex(state => state.Label.Current == pair.Key)).ToDictionary()));
+        }
+
+        return result;
+    }
+
     /// <summary>Every transition of an instance, and the instance with its definition.</summary>
     public async Task<(WorkflowInstance Instance, WorkflowDefinition Definition, IReadOnlyList<WorkflowTransition> Transitions)> HistoryAsync(long instanceId,
         CancellationToken cancellationToken = default)
@@ -162,13 +195,36 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
     private static async Task<IReadOnlyList<WorkflowReader.Loaded>> LoadDefinitionsAsync(DbSession session, string directory, CancellationToken cancellationToken)
     {
         var ruleSets = (await new RuleSetRepository(session).ListAsync(cancellationToken)).Select(set => set.RuleSetId).ToHashSet();
-        return WorkflowReader.ReadDirectory(directory, ruleSets);
+        return WorkflowReader.ReadDirectory(directory, ruleSets.Contains);
     }
 
-    private static async Task<WorkflowDefinition> DefinitionAsync(WorkflowRepository repository, WorkflowInstance instance, CancellationToken cancellationToken)
+    private async Task<WorkflowDefinition> DefinitionAsync(WorkflowRepository repository, WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        var text = await repository.DefinitionTextAsync(instance.DefinitionId, instance.ContentHash, cancellationToken);
-        return WorkflowReader.Parse(text, $"{instance.DefinitionId}@{instance.ContentHash[..12]}", ruleSets: new AnyRuleSet()).Definition;
+        if (!_definitions.TryGetValue(instance.ContentHash, out var definition))
+        {
+            var text = await repository.DefinitionTextAsync(instance.DefinitionId, instance.ContentHash, cancellationToken);
+            _definitions[instance.ContentHash] = definition =
+                WorkflowReader.Parse(text, $"{instance.DefinitionId}@{instance.ContentHash[..12]}", WorkflowReader.AnyRuleSet).Definition;
+        }
+
+        return definition;
+    }
+
+    // The year's data for guards, read again only when something a guard reads may have changed.
+    private async Task<AssessmentData> DataAsync(DbSession session, int year, CancellationToken cancellationToken)
+    {
+        var stamp = string.Join('/', await session.Connection.QuerySingleAsync<(long, long, long, long, long, long)>(new CommandDefinition(
+            "SELECT (SELECT COUNT(*) FROM consumption), (SELECT COALESCE(MAX(id), 0) FROM imports), (SELECT COUNT(*) FROM checklist), " +
+            "(SELECT COALESCE(MAX(seq), 0) FROM rule_set_versions), (SELECT COUNT(*) FROM institutions), (SELECT COALESCE(MAX(id), 0) FROM assessment_runs)",
+            transaction: session.Transaction, cancellationToken: cancellationToken)));
+        if (_data is { } cached && cached.Year == year && cached.Stamp == stamp)
+        {
+            return cached.Data;
+        }
+
+        var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
+        _data = (year, stamp, data);
+        return data;
     }
 
     // Why the guard does not hold for this instance now; empty when it holds.
@@ -196,7 +252,7 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         {
             var set = (await new AssessmentService(database, clock).InForceAsync(instance.Year, cancellationToken)).FirstOrDefault(s => s.Id == ruleSetId)
                       ?? throw new WorkflowException(string.Format(Strings.WorkflowGuardRuleSetNotInForce, ruleSetId, instance.Year));
-            var data = await AssessmentData.LoadAsync(database, instance.Year, cancellationToken: cancellationToken);
+            var data = await DataAsync(session, instance.Year, cancellationToken);
             var facts = new FactsBuilder(data);
             var inputs = instance.Subject == WorkflowSubject.Institution
                 ? facts.ForInstitution(data.Institutions.Single(institution => institution.Code == instance.SubjectCode))
@@ -217,7 +273,9 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
     private static async Task<string> CountyOfAsync(DbSession session, WorkflowInstance instance, CancellationToken cancellationToken) =>
         instance.Subject == WorkflowSubject.County
             ? instance.SubjectCode
-            : (await new InstitutionRepository(session).ListAsync(cancellationToken)).FirstOrDefault(institution => institution.Code == instance.SubjectCode)?.CountyCode ?? "";
+            : await session.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT county_code FROM institutions WHERE code = @code", new { code = instance.SubjectCode }, session.Transaction,
+                cancellationToken: cancellationToken)) ?? "";
 
     private static async Task<Dictionary<string, (string Name, string County)>> SubjectNamesAsync(DbSession session, CancellationToken cancellationToken)
     {
@@ -232,16 +290,4 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
     }
 
     private static string StateLabel(WorkflowDefinition definition, string state) => definition.State(state)?.Label.Current ?? state;
-
-    // A stored definition was checked when published; its guards' rule sets are checked again when they run.
-    private sealed class AnyRuleSet : IReadOnlyCollection<string>
-    {
-        public int Count => 0;
-
-        public IEnumerator<string> GetEnumerator() => Enumerable.Empty<string>().GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public bool Contains(string value) => true;
-    }
 }

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Assessment.Cli.Resources;
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Resources;
+using Spectre.Console;
+
+namespace Assessment.Cli.Commands;
+
+/// <summary><c>assessment users list|add</c>: who acts in the workflows, in which role and for whom.</summary>
+public static class UsersCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("users", CliText.UsersDescription);
+
+        var list = new Command("list", CliText.UsersListDescription);
+        list.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
+        {
+            var database = DatabaseSetup.OpenExisting(context.Target(parsed));
+            await using var session = await database.OpenAsync(cancellationToken);
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(CliText.WorkflowActor).AddColumn(Strings.Label_Name)
+                .AddColumn(CliText.WorkflowRoleColumn).AddColumn(CliText.WorkflowScopeColumn);
+            foreach (var user in await new UserRepository(session).ListAsync(cancellationToken))
+            {
+                table.AddRow(Markup.Escape(user.Username), Markup.Escape(user.DisplayName), user.RoleCode, Markup.Escape(user.Scope ?? ""));
+            }
+
+            context.Console.Write(table);
+            return 0;
+        }));
+
+        var username = new Argument<string>("USERNAME");
+        var role = new Option<string>("--role") { Description = CliText.WorkflowRole, Required = true };
+        role.AcceptOnlyFromAmong("bureau", "county", "institution", "leader");
+        var scope = new Option<string?>("--scope") { Description = CliText.WorkflowScope };
+        var name = new Option<string?>("--name") { Description = CliText.UsersName };
+        var add = new Command("add", CliText.UsersAddDescription) { username, role, scope, name };
+        add.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
+        {
+            var database = DatabaseSetup.OpenExisting(context.Target(parsed));
+            var userRole = Enum.Parse<UserRole>(parsed.GetValue(role)!, ignoreCase: true);
+            var userScope = parsed.GetValue(scope);
+            await using var session = await database.OpenAsync(cancellationToken);
+            var known = userRole switch
+            {
+                UserRole.County => (await new CountyRepository(session).ListAsync(cancellationToken)).Any(county => county.Code == userScope),
+                UserRole.Institution => (await new InstitutionRepository(session).ListAsync(cancellationToken)).Any(institution => institution.Code == userScope),
+                _ => userScope is null,
+            };
+            if (!known)
+            {
+                throw new ArgumentException(string.Format(CliText.UsersScopeInvalid, userRole.ToString().ToLowerInvariant(), userScope));
+            }
+
+            var user = new User(parsed.GetValue(username)!, parsed.GetValue(name) ?? parsed.GetValue(username)!, userRole, userScope);
+            await new UserRepository(session).UpsertAsync([user], context.Clock.GetUtcNow().UtcDateTime, cancellationToken);
+            context.Console.MarkupLine(Markup.Escape(string.Format(CliText.UsersAdded, user.Username, user.RoleCode, user.Scope)));
+            return 0;
+        }));
+
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(add);
+        return command;
+    }
+}
