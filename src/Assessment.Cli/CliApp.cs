@@ -61,6 +61,9 @@ public static class CliApp
         root.Subcommands.Add(RankCommand.Create(context));
         root.Subcommands.Add(WorkflowCommand.Create(context));
         root.Subcommands.Add(UsersCommand.Create(context));
+        root.Subcommands.Add(JobsCommand.Worker(context));
+        root.Subcommands.Add(JobsCommand.Schedule(context));
+        root.Subcommands.Add(JobsCommand.Jobs(context));
         return root;
     }
 

@@ -88,8 +88,12 @@ public sealed class ConsumptionRepository(DbSession session)
         return rows.Select(row => ToMonthly((IDictionary<string, object>)row)).ToArray();
     }
 
-    /// <summary>Each institution's quantities summed over the months it reported, for each of <paramref name="years"/>.</summary>
-    public async Task<IReadOnlyList<InstitutionYearSums>> SumsAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Each institution's quantities summed over the months it reported, for each of <paramref name="years"/>; only
+    /// January to <paramref name="throughMonth"/> when given (a year to date).
+    /// </summary>
+    public async Task<IReadOnlyList<InstitutionYearSums>> SumsAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken = default,
+        int throughMonth = 12)
     {
         if (years.Count == 0)
         {
@@ -99,8 +103,8 @@ public sealed class ConsumptionRepository(DbSession session)
         var sums = string.Join(", ", ValueColumns.Select(column => $"SUM({column}) AS {column}"));
         var rows = await session.Connection.QueryAsync(new CommandDefinition(
             $"SELECT code, year, COUNT(*) AS months, {session.Dialect.MonthMask("month")} AS month_mask, {sums} " +
-            "FROM consumption WHERE year IN @years GROUP BY code, year",
-            new { years }, session.Transaction, cancellationToken: cancellationToken));
+            "FROM consumption WHERE year IN @years AND month <= @throughMonth GROUP BY code, year",
+            new { years, throughMonth }, session.Transaction, cancellationToken: cancellationToken));
         return rows.Select(row =>
         {
             var values = (IDictionary<string, object>)row;

@@ -20,6 +20,9 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns);
 
+    /// <summary>An INSERT of <paramref name="keys"/> and <paramref name="columns"/> that does nothing where a row with those keys exists.</summary>
+    public abstract string InsertIfAbsent(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns);
+
     /// <summary>An INSERT of <paramref name="columns"/> that returns the new row's <c>id</c>.</summary>
     public abstract string InsertReturningId(string table, IReadOnlyList<string> columns);
 

@@ -14,14 +14,21 @@ public sealed class SqlServerDialect : SqlDialect
     public override string ScriptFolder => "sqlserver";
 
     /// <inheritdoc />
-    public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
+    public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns) =>
+        Merge(table, keys, columns, columns);
+
+    /// <inheritdoc />
+    public override string InsertIfAbsent(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns) =>
+        Merge(table, keys, columns, []);
+
+    private static string Merge(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns, IReadOnlyList<string> updated)
     {
         var all = keys.Concat(columns).ToArray();
         var source = string.Join(", ", all.Select(column => $"@{column} AS {column}"));
         var match = string.Join(" AND ", keys.Select(key => $"target.{key} = source.{key}"));
-        var update = columns.Count == 0
+        var update = updated.Count == 0
             ? ""
-            : " WHEN MATCHED THEN UPDATE SET " + string.Join(", ", columns.Select(column => $"{column} = source.{column}"));
+            : " WHEN MATCHED THEN UPDATE SET " + string.Join(", ", updated.Select(column => $"{column} = source.{column}"));
         return $"MERGE INTO {table} WITH (HOLDLOCK) AS target USING (SELECT {source}) AS source ON {match}{update} " +
                $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(column => "source." + column))});";
     }

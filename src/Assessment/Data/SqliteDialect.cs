@@ -14,14 +14,21 @@ public sealed class SqliteDialect : SqlDialect
     public override string ScriptFolder => "sqlite";
 
     /// <inheritdoc />
-    public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
+    public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns) =>
+        Insert(table, keys, columns, columns);
+
+    /// <inheritdoc />
+    public override string InsertIfAbsent(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns) =>
+        Insert(table, keys, columns, []);
+
+    private static string Insert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns, IReadOnlyList<string> updated)
     {
         var all = keys.Concat(columns).ToArray();
-        var updates = columns.Count == 0
+        var onConflict = updated.Count == 0
             ? "DO NOTHING"
-            : "DO UPDATE SET " + string.Join(", ", columns.Select(column => $"{column} = excluded.{column}"));
+            : "DO UPDATE SET " + string.Join(", ", updated.Select(column => $"{column} = excluded.{column}"));
         return $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({Parameters(all)}) " +
-               $"ON CONFLICT ({string.Join(", ", keys)}) {updates}";
+               $"ON CONFLICT ({string.Join(", ", keys)}) {onConflict}";
     }
 
     /// <inheritdoc />

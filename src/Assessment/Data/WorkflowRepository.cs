@@ -45,6 +45,11 @@ public sealed class WorkflowRepository(DbSession session)
             new { definitionId, contentHash }, session.Transaction, cancellationToken: cancellationToken))
         ?? throw new DatabaseException(string.Format(Resources.Strings.WorkflowDefinitionMissing, definitionId, contentHash));
 
+    /// <summary>The definition version <paramref name="instance"/> runs on (stored definitions were checked when published).</summary>
+    public async Task<WorkflowDefinition> DefinitionOfAsync(WorkflowInstance instance, CancellationToken cancellationToken = default) =>
+        WorkflowReader.Parse(await DefinitionTextAsync(instance.DefinitionId, instance.ContentHash, cancellationToken),
+            $"{instance.DefinitionId}@{instance.ContentHash[..12]}", WorkflowReader.AnyRuleSet).Definition;
+
     /// <summary>Creates instances that do not exist yet (same definition, year and subject); returns how many were created.</summary>
     public async Task<int> CreateAsync(IReadOnlyList<WorkflowInstance> instances, CancellationToken cancellationToken = default)
     {

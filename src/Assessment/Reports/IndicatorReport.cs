@@ -41,9 +41,9 @@ public static class IndicatorReport
     }
 
     /// <summary>
-    /// Each institution's data for <paramref name="years"/>: consumption converted with the factor table of its year and
+    /// The data of each of <paramref name="institutions"/> for <paramref name="years"/>: consumption converted with the factor table of its year and
     /// the grid of its county, with the area and users recorded for that year. A year no factor table covers is left out
-    /// (a change against it is then unknown, not wrong).
+    /// (a change against it is then unknown, not wrong). With <paramref name="throughMonth"/>, only January to that month.
     /// </summary>
     public static async Task<IReadOnlyDictionary<(string Code, int Year), InstitutionYearData>> LoadYearsAsync(
         DbSession session,
@@ -51,9 +51,10 @@ public static class IndicatorReport
         IReadOnlyList<County> counties,
         FactorTableSet factors,
         IReadOnlySet<int> years,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int throughMonth = 12)
     {
-        var sums = await new ConsumptionRepository(session).SumsAsync(years.ToArray(), cancellationToken);
+        var sums = await new ConsumptionRepository(session).SumsAsync(years.ToArray(), cancellationToken, throughMonth);
         var profiles = new InstitutionProfiles(await new InstitutionRepository(session).ListYearsAsync(cancellationToken));
         var byCode = institutions.ToDictionary(institution => institution.Code, StringComparer.Ordinal);
         var grid = counties.ToDictionary(county => county.Code, county => county.GridRegion, StringComparer.Ordinal);
@@ -61,12 +62,11 @@ public static class IndicatorReport
         var data = new Dictionary<(string, int), InstitutionYearData>();
         foreach (var sum in sums)
         {
-            if (factors.Find(sum.Year) is not { } table)
+            if (factors.Find(sum.Year) is not { } table || !byCode.TryGetValue(sum.Code, out var institution))
             {
                 continue;
             }
 
-            var institution = byCode[sum.Code];
             var totals = EnergyCalculator.Compute(sum.Quantities, table, grid.GetValueOrDefault(institution.CountyCode));
             var (area, users) = profiles.For(institution, sum.Year);
             data[(sum.Code, sum.Year)] = new InstitutionYearData(

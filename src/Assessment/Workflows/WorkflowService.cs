@@ -202,9 +202,7 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
     {
         if (!_definitions.TryGetValue(instance.ContentHash, out var definition))
         {
-            var text = await repository.DefinitionTextAsync(instance.DefinitionId, instance.ContentHash, cancellationToken);
-            _definitions[instance.ContentHash] = definition =
-                WorkflowReader.Parse(text, $"{instance.DefinitionId}@{instance.ContentHash[..12]}", WorkflowReader.AnyRuleSet).Definition;
+            _definitions[instance.ContentHash] = definition = await repository.DefinitionOfAsync(instance, cancellationToken);
         }
 
         return definition;

@@ -17,6 +17,8 @@ public sealed class SqlServerDialectTests
         Dialect.Upsert("consumption", ["code", "year", "month"], ["electricity_kwh", "water_m3", "import_id"]),
         Dialect.Upsert("quotas", ["category", "indicator", "first_year"], ["constraint_value", "baseline_value", "guide_value", "source"]),
         Dialect.Upsert("targets", ["scope", "scope_code", "baseline_year"], ["target_year", "note"]),
+        Dialect.InsertIfAbsent("job_runs", ["kind", "scope", "period"], ["status", "attempts", "started_at"]),
+        Dialect.InsertIfAbsent("notifications", ["kind", "recipient", "subject_code", "period"], ["message", "created_at"]),
         Dialect.InsertReturningId("imports", ["kind", "file_name", "sha256", "row_count", "inserted", "replaced", "unchanged", "imported_at"]),
         $"SELECT code, year, COUNT(*) AS months, {Dialect.MonthMask("month")} AS month_mask FROM consumption WHERE year IN (@years1, @years2) GROUP BY code, year",
     ];

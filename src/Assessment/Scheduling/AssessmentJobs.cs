@@ -1,0 +1,345 @@
+using System.Globalization;
+using System.Text.Json;
+using Assessment.Assessing;
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Reports;
+using Assessment.Resources;
+using Assessment.Workflows;
+using Dapper;
+
+namespace Assessment.Scheduling;
+
+/// <summary>
+/// The scheduled work of the annual cycle. Hangfire calls these methods (a recurring job passes no period, and the job
+/// works out the period that just ended); <c>assessment jobs run</c> calls them with a period. Every piece of work goes
+/// through the <see cref="JobLedger"/>, keyed by (job, scope, period), so a retried or repeated job does it once; what
+/// a job writes (notifications, publications) is also unique per key, as a second guard.
+/// </summary>
+public sealed class AssessmentJobs(Database database, TimeProvider clock)
+{
+    /// <summary>The scope of jobs that cover the whole prefecture.</summary>
+    public const string Prefecture = "prefecture";
+
+    /// <summary>The trigger the annual assessment fires, as the system, on every instance its scoring completes.</summary>
+    public const string ScoreTrigger = "score";
+
+    /// <summary>How many days past a deadline a step is escalated to the county, and then to the bureau.</summary>
+    public static readonly (int County, int Bureau) EscalationDays = (7, 14);
+
+    private readonly JobLedger _ledger = new(database, clock);
+
+    /// <summary>Runs the job <paramref name="jobId"/> for <paramref name="period"/> (null: the period that just ended).</summary>
+    public Task<string> RunAsync(string jobId, string? period, CancellationToken cancellationToken = default) => ScheduledJobs.Get(jobId).Id switch
+    {
+        "reporting-reminders" => ReportingRemindersAsync(period, cancellationToken),
+        "quarterly-publication" => QuarterlyPublicationAsync(period, cancellationToken),
+        "deadline-escalation" => DeadlineEscalationAsync(period, cancellationToken),
+        _ => AnnualAssessmentAsync(period is null ? null : JobPeriod.ParseYear(period), cancellationToken),
+    };
+
+    /// <summary>Reminds every institution that has not reported <paramref name="month"/> (default: last month), its county, and the bureau.</summary>
+    public Task<string> ReportingRemindersAsync(string? month, CancellationToken cancellationToken)
+    {
+        var (year, number) = month is null ? JobPeriod.PreviousMonth(ScheduledJobs.Today(clock)) : JobPeriod.ParseMonth(month);
+        var period = JobPeriod.Month(year, number);
+        return RunOnceAsync(new JobKey(ScheduledJobs.ReportingReminders.Id, Prefecture, period), async token =>
+        {
+            await using var session = await database.OpenAsync(token);
+            var institutions = await new InstitutionRepository(session).ListAsync(token);
+            var counties = (await new CountyRepository(session).ListAsync(token)).ToDictionary(county => county.Code, StringComparer.Ordinal);
+            var reported = (await session.Connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT code FROM consumption WHERE year = @year AND month = @number", new { year, number }, cancellationToken: token))).ToHashSet(StringComparer.Ordinal);
+            var missing = institutions.Where(institution => !reported.Contains(institution.Code)).ToArray();
+            var kind = ScheduledJobs.ReportingReminders.Id;
+            var notifications = new List<Notification>();
+            notifications.AddRange(missing.Select(institution => new Notification(kind, $"institution:{institution.Code}", institution.Code, period,
+                string.Format(Strings.JobReminderInstitution, institution.Name, year, number))));
+            foreach (var county in missing.GroupBy(institution => institution.CountyCode).OrderBy(group => group.Key, StringComparer.Ordinal))
+            {
+                var name = counties.TryGetValue(county.Key, out var found) ? found.Name : county.Key;
+                notifications.Add(new Notification(kind, $"county:{county.Key}", county.Key, period,
+                    string.Format(Strings.JobReminderCounty, name, county.Count(), year, number, Names(county.Select(institution => institution.Name)))));
+            }
+
+            if (missing.Length > 0)
+            {
+                notifications.Add(new Notification(kind, "bureau", Prefecture, period, string.Format(Strings.JobReminderBureau, year, number, missing.Length,
+                    institutions.Count, string.Join("、", missing.GroupBy(institution => institution.CountyCode).OrderBy(group => group.Key, StringComparer.Ordinal)
+                        .Select(group => $"{(counties.TryGetValue(group.Key, out var c) ? c.Name : group.Key)} {group.Count()}")))));
+            }
+
+            var added = await AddNotificationsAsync(session, notifications, token);
+            return string.Format(Strings.JobRemindersDone, period, missing.Length, institutions.Count, added);
+        }, cancellationToken);
+    }
+
+    /// <summary>Publishes the prefecture-direct units' consumption to the end of <paramref name="quarter"/> (default: the last quarter) against their quotas.</summary>
+    public Task<string> QuarterlyPublicationAsync(string? quarter, CancellationToken cancellationToken)
+    {
+        var (year, number) = quarter is null ? JobPeriod.PreviousQuarter(ScheduledJobs.Today(clock)) : JobPeriod.ParseQuarter(quarter);
+        var period = JobPeriod.Quarter(year, number);
+        return RunOnceAsync(new JobKey(ScheduledJobs.QuarterlyPublication.Id, Prefecture, period), async token =>
+        {
+            var report = await QuarterlyConsumption.BuildAsync(database, year, number, clock.GetUtcNow().UtcDateTime, token);
+            await using var session = await database.OpenAsync(token);
+            var stored = await new PublicationRepository(session).AddAsync(QuarterlyConsumption.Kind, period,
+                JsonSerializer.Serialize(report, PublicationJson.Options), clock.GetUtcNow().UtcDateTime, token);
+            return string.Format(stored ? Strings.JobPublicationDone : Strings.JobPublicationExisted, period, report.Rows.Count, report.OverConstraint, report.Incomplete);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// For every workflow step past its deadline on <paramref name="day"/> (default: today): tells who must act, once per
+    /// step; steps overdue <see cref="EscalationDays"/>.County days or more go into the county's digest of the day, and
+    /// those overdue <see cref="EscalationDays"/>.Bureau days (a county's own step: County days) into the bureau's.
+    /// </summary>
+    public Task<string> DeadlineEscalationAsync(string? day, CancellationToken cancellationToken)
+    {
+        var today = day is null ? ScheduledJobs.Today(clock) : JobPeriod.ParseDay(day);
+        var period = JobPeriod.Day(today);
+        return RunOnceAsync(new JobKey(ScheduledJobs.DeadlineEscalation.Id, Prefecture, period), async token =>
+        {
+            await using var session = await database.OpenAsync(token);
+            var repository = new WorkflowRepository(session);
+            var institutions = (await new InstitutionRepository(session).ListAsync(token)).ToDictionary(institution => institution.Code, StringComparer.Ordinal);
+            var counties = (await new CountyRepository(session).ListAsync(token)).ToDictionary(county => county.Code, StringComparer.Ordinal);
+            var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+            var notifications = new List<Notification>();
+            var toCounty = new List<(string County, string Line)>();
+            var toBureau = new List<(string County, string Line)>();
+            var overdue = 0;
+            foreach (var instance in await repository.ListAsync(null, token))
+            {
+                if (!definitions.TryGetValue(instance.ContentHash, out var definition))
+                {
+                    definitions[instance.ContentHash] = definition = await repository.DefinitionOfAsync(instance, token);
+                }
+
+                if (definition.State(instance.State) is not { Deadline: { } deadline } state || state.Final || deadline.For(instance.Year) >= today)
+                {
+                    continue;
+                }
+
+                overdue++;
+                var due = deadline.For(instance.Year);
+                var days = today.DayNumber - due.DayNumber;
+                var ofCounty = instance.Subject == WorkflowSubject.County;
+                var countyCode = ofCounty ? instance.SubjectCode : institutions.GetValueOrDefault(instance.SubjectCode)?.CountyCode ?? "";
+                var name = ofCounty
+                    ? counties.GetValueOrDefault(instance.SubjectCode)?.Name ?? instance.SubjectCode
+                    : institutions.GetValueOrDefault(instance.SubjectCode)?.Name ?? instance.SubjectCode;
+                var roles = definition.Triggers.Where(trigger => trigger.From.Contains(instance.State)).SelectMany(trigger => trigger.Roles)
+                    .Where(role => role != "system").Distinct().ToArray();
+                var line = string.Format(Strings.JobOverdue, name, instance.SubjectCode, instance.Year, state.Label.Current, days, JobPeriod.Day(due),
+                    string.Join("、", roles.Select(RoleName)));
+                notifications.AddRange(roles.Select(role => role switch
+                    {
+                        "institution" => $"institution:{instance.SubjectCode}",
+                        "county" => $"county:{countyCode}",
+                        _ => "bureau",
+                    }).Distinct()
+                    .Select(recipient => new Notification("deadline-overdue", recipient, instance.SubjectCode, $"{instance.Year}/{instance.State}", line)));
+                if (!ofCounty && days >= EscalationDays.County)
+                {
+                    toCounty.Add((countyCode, line));
+                }
+
+                if (days >= (ofCounty ? EscalationDays.County : EscalationDays.Bureau))
+                {
+                    toBureau.Add((countyCode, line));
+                }
+            }
+
+            foreach (var county in toCounty.GroupBy(item => item.County))
+            {
+                notifications.Add(new Notification(ScheduledJobs.DeadlineEscalation.Id, $"county:{county.Key}", county.Key, period,
+                    string.Format(Strings.JobEscalationCounty, counties.GetValueOrDefault(county.Key)?.Name ?? county.Key, county.Count(), EscalationDays.County,
+                        Lines(county.Select(item => item.Line)))));
+            }
+
+            if (toBureau.Count > 0)
+            {
+                var byCounty = string.Join("、", toBureau.GroupBy(item => item.County).OrderBy(group => group.Key, StringComparer.Ordinal)
+                    .Select(group => $"{counties.GetValueOrDefault(group.Key)?.Name ?? group.Key} {group.Count()}"));
+                notifications.Add(new Notification(ScheduledJobs.DeadlineEscalation.Id, "bureau", Prefecture, period,
+                    string.Format(Strings.JobEscalationBureau, toBureau.Count, EscalationDays.Bureau, byCounty, Lines(toBureau.Select(item => item.Line)))));
+            }
+
+            var added = await AddNotificationsAsync(session, notifications, token);
+            return string.Format(Strings.JobEscalationDone, period, overdue, added, toCounty.Count, toBureau.Count);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores each open year (or <paramref name="year"/>) once every institution's review is done, or once the review
+    /// deadline has passed: stores an assessment run, then moves every instance waiting to be scored on by
+    /// <see cref="ScoreTrigger"/>, as the system. A year not ready yet is left for a later night.
+    /// </summary>
+    public async Task<string> AnnualAssessmentAsync(int? year, CancellationToken cancellationToken)
+    {
+        var today = ScheduledJobs.Today(clock);
+        IReadOnlyList<WorkflowInstance> instances;
+        var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            var repository = new WorkflowRepository(session);
+            instances = await repository.ListAsync(year, cancellationToken);
+            foreach (var instance in instances.DistinctBy(instance => instance.ContentHash))
+            {
+                definitions[instance.ContentHash] = await repository.DefinitionOfAsync(instance, cancellationToken);
+            }
+        }
+
+        var lines = new List<string>();
+        var years = instances.Select(instance => instance.Year).Distinct().Order().ToArray();
+        if (years.Length == 0)
+        {
+            return year is { } wanted ? string.Format(Strings.JobAnnualYearNotOpen, wanted) : Strings.JobAnnualNoYear;
+        }
+
+        foreach (var candidate in years)
+        {
+            var ofYear = instances.Where(instance => instance.Year == candidate).ToArray();
+            var key = new JobKey(ScheduledJobs.AnnualAssessment.Id, Prefecture, candidate.ToString(CultureInfo.InvariantCulture));
+            var done = await _ledger.FindAsync(key, cancellationToken) is { Status: "done" };
+            if (done && year is null)
+            {
+                continue; // scored on an earlier night
+            }
+
+            if (!done && Readiness(ofYear, definitions, candidate, today) is { } notReady)
+            {
+                lines.Add(notReady);
+                continue;
+            }
+
+            lines.Add(await RunOnceAsync(key, async token =>
+            {
+                // The run is its own piece of work, so that a retry after a failure in moving the instances does not score twice.
+                var run = await RunOnceAsync(key with { Kind = "annual-assessment-run" }, async inner =>
+                {
+                    var stored = await new AssessmentService(database, clock).AssessAsync(candidate, Strings.JobAnnualNote, inner);
+                    return string.Format(Strings.JobAnnualRun, stored.Run.Id, stored.Institutions.Count, stored.Counties.Count);
+                }, token);
+                var (moved, skipped) = await ScoreInstancesAsync(candidate, token);
+                return string.Format(Strings.JobAnnualDone, candidate, run, moved, skipped);
+            }, cancellationToken));
+        }
+
+        if (lines.Count == 0)
+        {
+            return Strings.JobAnnualNothing;
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    // Null when the year may be scored; otherwise why not yet.
+    private static string? Readiness(IReadOnlyList<WorkflowInstance> instances, Dictionary<string, WorkflowDefinition> definitions, int year, DateOnly today)
+    {
+        var institutions = instances.Where(instance => instance.Subject == WorkflowSubject.Institution).ToArray();
+        if (institutions.Length == 0)
+        {
+            return string.Format(Strings.JobAnnualNoInstitutions, year);
+        }
+
+        var definition = definitions[institutions[0].ContentHash];
+        var scoreFrom = definition.Trigger(ScoreTrigger)?.From.Select(definition.Order).Min() ?? -1;
+        if (scoreFrom < 0)
+        {
+            return string.Format(Strings.JobAnnualNoScoreTrigger, definition.DefinitionId, ScoreTrigger);
+        }
+
+        var reviewed = institutions.Count(instance => definitions[instance.ContentHash].Order(instance.State) >= scoreFrom);
+        var deadline = definition.States.Take(scoreFrom).Select(state => state.Deadline?.For(year)).Max();
+        return reviewed == institutions.Length || deadline < today
+            ? null
+            : string.Format(Strings.JobAnnualNotReady, year, reviewed, institutions.Length, deadline is { } due ? JobPeriod.Day(due) : "-");
+    }
+
+    // Fires the score trigger, as the system, on every instance of the year from whose state it may fire.
+    private async Task<(int Moved, int Skipped)> ScoreInstancesAsync(int year, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<WorkflowInstance> instances;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            instances = await new WorkflowRepository(session).ListAsync(year, cancellationToken);
+        }
+
+        var workflows = new WorkflowService(database, clock);
+        var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        int moved = 0, skipped = 0;
+        foreach (var instance in instances)
+        {
+            if (!definitions.TryGetValue(instance.ContentHash, out var definition))
+            {
+                await using var session = await database.OpenAsync(cancellationToken);
+                definitions[instance.ContentHash] = definition = await new WorkflowRepository(session).DefinitionOfAsync(instance, cancellationToken);
+            }
+
+            if (definition.Trigger(ScoreTrigger) is not { } trigger || !trigger.From.Contains(instance.State))
+            {
+                continue;
+            }
+
+            try
+            {
+                await workflows.FireAsync(instance.Id, ScoreTrigger, User.System.Username, null, cancellationToken);
+                moved++;
+            }
+            catch (Exception e) when (e is WorkflowConflictException or WorkflowException)
+            {
+                // Moved by someone else meanwhile: theirs stands.
+                skipped++;
+            }
+        }
+
+        return (moved, skipped);
+    }
+
+    private async Task<string> RunOnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, CancellationToken cancellationToken)
+    {
+        string? summary = null;
+        var outcome = await _ledger.RunOnceAsync(key, async token => summary = await work(token), cancellationToken);
+        return outcome switch
+        {
+            JobLedger.Outcome.Done => $"{key}: {summary}",
+            JobLedger.Outcome.AlreadyDone => string.Format(Strings.JobAlreadyDone, key, (await _ledger.FindAsync(key, cancellationToken))?.Result),
+            _ => string.Format(Strings.JobRunningElsewhere, key),
+        };
+    }
+
+    private async Task<int> AddNotificationsAsync(DbSession session, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        await session.BeginAsync(cancellationToken);
+        var added = await new NotificationRepository(session).AddAsync(notifications, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    private static string RoleName(string role) => Strings.ResourceManager.GetString("Role_" + role, Strings.Culture) ?? role;
+
+    private static string Names(IEnumerable<string> names) => Shortened(names, "、");
+
+    private static string Lines(IEnumerable<string> lines) => Environment.NewLine + Shortened(lines, Environment.NewLine);
+
+    // The first few of a long list, and how many more.
+    private static string Shortened(IEnumerable<string> items, string separator)
+    {
+        const int Shown = 10;
+        var list = items.ToArray();
+        return list.Length <= Shown ? string.Join(separator, list) : string.Join(separator, list.Take(Shown)) + separator + string.Format(Strings.JobAndMore, list.Length - Shown);
+    }
+}
+
+/// <summary>How publications are written: camelCase, enums as names, Chinese kept readable.</summary>
+public static class PublicationJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+}
