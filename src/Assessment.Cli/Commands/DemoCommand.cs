@@ -61,6 +61,14 @@ public static class DemoCommand
                 context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoAssessed, result.YearsAssessed[0], result.YearsAssessed[^1])));
             }
 
+            if (RulesDirectory.Workflows() is { } workflows)
+            {
+                var walked = await context.WithStatusAsync(CliText.DemoWorkflowsProgress,
+                    () => new DemoWorkflows(database, context.Clock).BuildAsync(DemoCalibration.LastYear, workflows, cancellationToken));
+                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoWorkflows, walked.Users, walked.Year, walked.Instances, walked.Transitions,
+                    string.Join("、", walked.States.Select(state => $"{state.Key} {state.Value}")))));
+            }
+
             return 0;
         }));
         return command;

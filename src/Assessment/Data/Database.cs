@@ -115,7 +115,8 @@ public sealed class Database(DatabaseTarget target)
         {
             await using var command = session.Connection.CreateCommand();
             command.Transaction = session.Transaction;
-            command.CommandText = $"DELETE FROM {table}";
+            // TRUNCATE empties the append-only transitions without the row deletes their trigger refuses.
+            command.CommandText = table == "workflow_transitions" ? $"TRUNCATE TABLE {table}" : $"DELETE FROM {table}";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

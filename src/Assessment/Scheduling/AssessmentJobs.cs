@@ -261,41 +261,28 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
     // Fires the score trigger, as the system, on every instance of the year from whose state it may fire.
     private async Task<(int Moved, int Skipped)> ScoreInstancesAsync(int year, CancellationToken cancellationToken)
     {
-        IReadOnlyList<WorkflowInstance> instances;
+        var waiting = new List<long>();
         await using (var session = await database.OpenAsync(cancellationToken))
         {
-            instances = await new WorkflowRepository(session).ListAsync(year, cancellationToken);
-        }
+            var repository = new WorkflowRepository(session);
+            var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+            foreach (var instance in await repository.ListAsync(year, cancellationToken))
+            {
+                if (!definitions.TryGetValue(instance.ContentHash, out var definition))
+                {
+                    definitions[instance.ContentHash] = definition = await repository.DefinitionOfAsync(instance, cancellationToken);
+                }
 
-        var workflows = new WorkflowService(database, clock);
-        var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
-        int moved = 0, skipped = 0;
-        foreach (var instance in instances)
-        {
-            if (!definitions.TryGetValue(instance.ContentHash, out var definition))
-            {
-                await using var session = await database.OpenAsync(cancellationToken);
-                definitions[instance.ContentHash] = definition = await new WorkflowRepository(session).DefinitionOfAsync(instance, cancellationToken);
-            }
-
-            if (definition.Trigger(ScoreTrigger) is not { } trigger || !trigger.From.Contains(instance.State))
-            {
-                continue;
-            }
-
-            try
-            {
-                await workflows.FireAsync(instance.Id, ScoreTrigger, User.System.Username, null, cancellationToken);
-                moved++;
-            }
-            catch (Exception e) when (e is WorkflowConflictException or WorkflowException)
-            {
-                // Moved by someone else meanwhile: theirs stands.
-                skipped++;
+                if (definition.Trigger(ScoreTrigger)?.From.Contains(instance.State) == true)
+                {
+                    waiting.Add(instance.Id);
+                }
             }
         }
 
-        return (moved, skipped);
+        // One moved by someone else meanwhile is refused, not failed: theirs stands.
+        var batch = await new WorkflowService(database, clock).FireManyAsync(waiting, ScoreTrigger, User.System.Username, null, cancellationToken);
+        return (batch.Fired.Count, batch.Refused.Count);
     }
 
     private async Task<string> RunOnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, CancellationToken cancellationToken)

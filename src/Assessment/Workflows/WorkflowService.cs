@@ -16,7 +16,11 @@ namespace Assessment.Workflows;
 public sealed class WorkflowService(Database database, TimeProvider clock)
 {
     private readonly Dictionary<string, WorkflowDefinition> _definitions = [];
-    private (int Year, string Stamp, AssessmentData Data)? _data;
+    private (int Year, string Stamp, GuardData Data)? _data;
+    private DbSession? _checkedIn; // the session whose transaction the cached data was last checked in
+
+    // What rule-set guards read for a year: the data, its facts, and the rule sets in force.
+    private sealed record GuardData(AssessmentData Data, FactsBuilder Facts, IReadOnlyList<CompiledRuleSet> Sets);
 
     /// <summary>What opening a year did.</summary>
     public sealed record Opened(int Year, int Institutions, int Counties, int Created);
@@ -71,9 +75,67 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         CancellationToken cancellationToken = default)
     {
         await using var session = await database.OpenAsync(cancellationToken);
+        var user = await UserAsync(session, username, cancellationToken);
+        return await FireOnAsync(session, instanceId, trigger, user, comment, cancellationToken);
+    }
+
+    /// <summary>One trigger to fire on one instance as one user.</summary>
+    public sealed record FireRequest(long InstanceId, string Trigger, string Username, string? Comment = null);
+
+    /// <summary>What a batch of fires did: the transitions made, and each request refused with why.</summary>
+    public sealed record Batch(IReadOnlyList<WorkflowTransition> Fired, IReadOnlyList<(FireRequest Request, string Reason)> Refused);
+
+    /// <summary>Fires <paramref name="trigger"/> on each of <paramref name="instanceIds"/> as <paramref name="username"/>; see the other overload.</summary>
+    public Task<Batch> FireManyAsync(IReadOnlyList<long> instanceIds, string trigger, string username, string? comment,
+        CancellationToken cancellationToken = default) =>
+        FireManyAsync(instanceIds.Select(id => new FireRequest(id, trigger, username, comment)).ToArray(), cancellationToken);
+
+    /// <summary>
+    /// Fires each request in order, in one transaction: each is checked as by <see cref="FireAsync"/>, and one that is not
+    /// permitted (or whose instance was moved meanwhile) is refused with the reason while the others go ahead. For a
+    /// bureau acting on many units at once, the scheduled scoring and the demo.
+    /// </summary>
+    public async Task<Batch> FireManyAsync(IReadOnlyList<FireRequest> requests, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var users = new Dictionary<string, User>(StringComparer.Ordinal);
+        var fired = new List<WorkflowTransition>();
+        var refused = new List<(FireRequest, string)>();
+        await session.BeginAsync(cancellationToken);
+        foreach (var request in requests)
+        {
+            try
+            {
+                if (!users.TryGetValue(request.Username, out var user))
+                {
+                    users[request.Username] = user = await UserAsync(session, request.Username, cancellationToken);
+                }
+
+                fired.Add(await FireOnAsync(session, request.InstanceId, request.Trigger, user, request.Comment, cancellationToken));
+            }
+            catch (WorkflowException e)
+            {
+                refused.Add((request, string.Join("; ", e.Problems)));
+            }
+            catch (WorkflowConflictException e)
+            {
+                refused.Add((request, e.Message));
+            }
+        }
+
+        await session.CommitAsync(cancellationToken);
+        return new Batch(fired, refused);
+    }
+
+    private static async Task<User> UserAsync(DbSession session, string username, CancellationToken cancellationToken) =>
+        await new UserRepository(session).GetAsync(username, cancellationToken)
+        ?? throw new WorkflowException(string.Format(Strings.WorkflowUserUnknown, username));
+
+    // Checks and fires one trigger on the session (in its transaction, if one is open); changes nothing when refused.
+    private async Task<WorkflowTransition> FireOnAsync(DbSession session, long instanceId, string trigger, User user, string? comment,
+        CancellationToken cancellationToken)
+    {
         var repository = new WorkflowRepository(session);
-        var user = await new UserRepository(session).GetAsync(username, cancellationToken)
-                   ?? throw new WorkflowException(string.Format(Strings.WorkflowUserUnknown, username));
         var instance = await repository.GetAsync(instanceId, cancellationToken)
                        ?? throw new WorkflowException(string.Format(Strings.WorkflowInstanceUnknown, instanceId));
         var definition = await DefinitionAsync(repository, instance, cancellationToken);
@@ -209,8 +271,15 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
     }
 
     // The year's data for guards, read again only when something a guard reads may have changed.
-    private async Task<AssessmentData> DataAsync(DbSession session, int year, CancellationToken cancellationToken)
+    private async Task<GuardData> DataAsync(DbSession session, int year, CancellationToken cancellationToken)
     {
+        // Within one batch's transaction nothing a guard reads changes but by this batch, which only moves instances.
+        if (_data is { } current && current.Year == year && session.Transaction is not null && ReferenceEquals(_checkedIn, session))
+        {
+            return current.Data;
+        }
+
+        _checkedIn = session;
         var stamp = string.Join('/', await session.Connection.QuerySingleAsync<(long, long, long, long, long, long)>(new CommandDefinition(
             "SELECT (SELECT COUNT(*) FROM consumption), (SELECT COALESCE(MAX(id), 0) FROM imports), (SELECT COUNT(*) FROM checklist), " +
             "(SELECT COALESCE(MAX(seq), 0) FROM rule_set_versions), (SELECT COUNT(*) FROM institutions), (SELECT COALESCE(MAX(id), 0) FROM assessment_runs)",
@@ -221,8 +290,9 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         }
 
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
-        _data = (year, stamp, data);
-        return data;
+        var loaded = new GuardData(data, new FactsBuilder(data), await new AssessmentService(database, clock).InForceAsync(year, cancellationToken));
+        _data = (year, stamp, loaded);
+        return loaded;
     }
 
     // Why the guard does not hold for this instance now; empty when it holds.
@@ -248,10 +318,9 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
 
         if (guard.RuleSet is { } ruleSetId)
         {
-            var set = (await new AssessmentService(database, clock).InForceAsync(instance.Year, cancellationToken)).FirstOrDefault(s => s.Id == ruleSetId)
+            var (data, facts, sets) = await DataAsync(session, instance.Year, cancellationToken);
+            var set = sets.FirstOrDefault(s => s.Id == ruleSetId)
                       ?? throw new WorkflowException(string.Format(Strings.WorkflowGuardRuleSetNotInForce, ruleSetId, instance.Year));
-            var data = await DataAsync(session, instance.Year, cancellationToken);
-            var facts = new FactsBuilder(data);
             var inputs = instance.Subject == WorkflowSubject.Institution
                 ? facts.ForInstitution(data.Institutions.Single(institution => institution.Code == instance.SubjectCode))
                 : facts.ForCounty(data.Counties.Single(county => county.Code == instance.SubjectCode), []);

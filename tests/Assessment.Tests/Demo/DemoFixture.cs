@@ -8,7 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace Assessment.Tests.Demo;
 
 /// <summary>
-/// One full-size demo database (941 institutions, 2016–2025, the shipped rule sets published and 2021–2025 assessed),
+/// One full-size demo database (941 institutions, 2016–2025, the shipped rule sets published and 2021–2025 assessed,
+/// the demo users and the 2025 workflows opened and walked part of the way),
 /// built once for the whole test run. Tests that only read use it; tests that change it take a copy.
 /// </summary>
 public sealed class DemoFixture : IAsyncLifetime
@@ -21,10 +22,15 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public string Path => _temp.Path;
 
-    public async ValueTask InitializeAsync() =>
+    public DemoWorkflows.Walked Workflows { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
         Result = await new DemoBuilder(_temp.Database, FixedClock.Default).BuildAsync(new DemoOptions(),
             FactorTableReader.ReadDirectory(Repository.Factors), force: false,
             ruleSets: DatabaseSetup.ShippedRuleSets(System.IO.Path.Combine(Repository.Root, "rules")));
+        Workflows = await new DemoWorkflows(_temp.Database, FixedClock.Default).BuildAsync(DemoCalibration.LastYear, Repository.Workflows);
+    }
 
     public Task<IReadOnlyList<IndicatorRow>> RowsAsync(int year, IndicatorLevel level, int? baseline = null) =>
         IndicatorReport.BuildAsync(Database, new IndicatorQuery(year, level, baseline));

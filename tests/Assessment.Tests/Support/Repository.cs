@@ -7,6 +7,8 @@ public static class Repository
 
     public static string Factors => Path.Combine(Root, "rules", "factors");
 
+    public static string Workflows => Path.Combine(Root, "workflows");
+
     public static string Fixture(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
     private static string FindRoot()
