@@ -38,6 +38,19 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
         Transaction = null;
     }
 
+    /// <summary>Rolls back the transaction started by <see cref="BeginAsync"/>; the session can then be used again.</summary>
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null)
+        {
+            throw new InvalidOperationException("No transaction is in progress on this session.");
+        }
+
+        await Transaction.RollbackAsync(cancellationToken);
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
     /// <summary>Closes the connection; an uncommitted transaction is rolled back.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -103,7 +103,7 @@ public sealed class WorkflowRepository(DbSession session)
         {
             if (own)
             {
-                await session.Transaction!.RollbackAsync(cancellationToken);
+                await session.RollbackAsync(cancellationToken);
             }
 
             throw new WorkflowConflictException(string.Format(Resources.Strings.WorkflowConflict, instance.Id));

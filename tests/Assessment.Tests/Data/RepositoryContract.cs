@@ -1,7 +1,9 @@
 using Assessment.Data;
 using Assessment.Domain;
 using Assessment.Indicators;
+using Assessment.Scheduling;
 using Assessment.Tests.Support;
+using Assessment.Workflows;
 
 namespace Assessment.Tests.Data;
 
@@ -134,6 +136,59 @@ public abstract class RepositoryContract
         Assert.Equal([plan], await new TargetRepository(session).ListAsync());
         Assert.Equal("2", await new SettingsRepository(session).GetAsync("x"));
         Assert.Null(await new SettingsRepository(session).GetAsync("y"));
+    }
+
+    [Fact]
+    public async Task A_workflow_transition_is_kept_and_a_stale_one_is_a_conflict_that_changes_nothing()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        var repository = new WorkflowRepository(session);
+        var loaded = WorkflowReader.ReadDirectory(Repository.Workflows, WorkflowReader.AnyRuleSet).Single(item => item.Definition.Subject == WorkflowSubject.County);
+        await repository.PublishAsync(loaded, Now);
+        await repository.PublishAsync(loaded, Now); // the same version again: nothing new
+        var created = await repository.CreateAsync([new WorkflowInstance(0, loaded.Definition.DefinitionId, loaded.ContentHash, 2025, WorkflowSubject.County,
+            Seed.Changji.Code, loaded.Definition.InitialState, 0, Now, Now)]);
+        var read = Assert.Single(await repository.ListAsync(2025));
+
+        var transition = await repository.TransitionAsync(read, "letter-signed", "sign-letter", "c652301", "county", null, Now);
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => repository.TransitionAsync(read, "letter-signed", "sign-letter", "c652301", "county", null, Now));
+
+        Assert.Equal(1, created);
+        var stored = await repository.DefinitionOfAsync(read);
+        Assert.Equal(loaded.Definition.Triggers.Select(t => (t.Id, t.To)), stored.Triggers.Select(t => (t.Id, t.To)));
+        Assert.Equal(("letter-signed", 1), ((await repository.GetAsync(read.Id))!.State, (await repository.GetAsync(read.Id))!.RowVersion));
+        Assert.Equal([transition], await repository.HistoryAsync(read.Id));
+    }
+
+    [Fact]
+    public async Task Job_records_notifications_publications_and_schedules_are_written_once_per_key()
+    {
+        var database = await FreshAsync();
+        var ledger = new JobLedger(database, FixedClock.Default);
+        var key = new JobKey("contract", "prefecture", "2025-12");
+
+        var outcomes = new[]
+        {
+            await ledger.RunOnceAsync(key, _ => Task.FromResult("one")),
+            await ledger.RunOnceAsync(key, _ => Task.FromResult("two")),
+        };
+        await using var session = await database.OpenAsync();
+        var notification = new Notification("reminder", "county:652301", "652301", "2025-12", "请填报");
+        var added = await new NotificationRepository(session).AddAsync([notification, notification with { Recipient = "bureau" }], Now);
+        var addedAgain = await new NotificationRepository(session).AddAsync([notification with { Message = "再次" }], Now);
+        var stored = await new PublicationRepository(session).AddAsync("quarterly-consumption", "2025-Q4", "{\"a\":1}", Now);
+        var storedAgain = await new PublicationRepository(session).AddAsync("quarterly-consumption", "2025-Q4", "{\"a\":2}", Now);
+        await new ScheduleRepository(session).SetAsync("reporting-reminders", "30 8 3 * *", false, Now);
+
+        Assert.Equal([JobLedger.Outcome.Done, JobLedger.Outcome.AlreadyDone], outcomes);
+        Assert.Equal(("done", 1, "one"), ((await ledger.FindAsync(key))!.Status, (await ledger.FindAsync(key))!.Attempts, (await ledger.FindAsync(key))!.Result));
+        Assert.Equal((2, 0), (added, addedAgain));
+        Assert.Equal("请填报", (await new NotificationRepository(session).ListAsync(["county:652301"], null, 10)).Single().Message);
+        Assert.Equal((true, false), (stored, storedAgain));
+        Assert.Equal("{\"a\":1}", await new PublicationRepository(session).GetAsync("quarterly-consumption", "2025-Q4"));
+        var schedule = (await new ScheduleRepository(session).ListAsync()).Single(s => s.Job.Id == "reporting-reminders");
+        Assert.Equal(("30 8 3 * *", false), (schedule.Cron, schedule.Enabled));
     }
 
     [Fact]
