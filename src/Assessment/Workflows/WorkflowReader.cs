@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assessment.Resources;
+using Json.Schema;
 
 namespace Assessment.Workflows;
 
@@ -25,6 +26,14 @@ public static class WorkflowReader
         RespectNullableAnnotations = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
+
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        using var stream = typeof(WorkflowReader).Assembly.GetManifestResourceStream("Assessment.Workflows.workflow.schema.json")
+                           ?? throw new InvalidOperationException("The workflow schema is not embedded in the library.");
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromText(reader.ReadToEnd());
+    });
 
     /// <summary>
     /// Accepts any rule-set name: for definitions checked when they were published (their guards' rule sets are checked
@@ -68,7 +77,14 @@ public static class WorkflowReader
         WorkflowDefinition? definition;
         try
         {
-            definition = JsonSerializer.Deserialize<WorkflowDefinition>(text, Options);
+            using var json = JsonDocument.Parse(text);
+            var evaluation = Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (!evaluation.IsValid)
+            {
+                throw new WorkflowException(SchemaProblems(evaluation, source, json.RootElement));
+            }
+
+            definition = json.RootElement.Deserialize<WorkflowDefinition>(Options);
         }
         catch (JsonException e)
         {
@@ -79,6 +95,44 @@ public static class WorkflowReader
         return problems.Length > 0
             ? throw new WorkflowException(problems)
             : new Loaded(definition!, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), source);
+    }
+
+    // "file: /triggers/3/roles (trigger 'submit'): message" for each place the document breaks the schema.
+    private static List<string> SchemaProblems(EvaluationResults evaluation, string source, JsonElement root)
+    {
+        var problems = (evaluation.Details ?? [])
+            .Where(detail => detail.Errors is { Count: > 0 })
+            .SelectMany(detail => detail.Errors!.Select(error =>
+            {
+                var location = detail.InstanceLocation.ToString();
+                var message = detail.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal)
+                    ? string.Format(Strings.RuleSetMemberUnknown, location.Split('/').LastOrDefault())
+                    : error.Value;
+                return $"{source}: {(location.Length == 0 ? "/" : location)}{Named(root, location)}: {message}";
+            }))
+            .Distinct()
+            .Take(50)
+            .ToList();
+        if (problems.Count == 0)
+        {
+            problems.Add($"{source}: {Strings.WorkflowSchemaInvalid}");
+        }
+
+        return problems;
+    }
+
+    // " (trigger 'x')" or " (state 'x')" when the location lies inside one, so that the author finds it by name.
+    private static string Named(JsonElement root, string location)
+    {
+        var parts = location.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || parts[0] is not ("triggers" or "states") || !int.TryParse(parts[1], out var index)
+            || !root.TryGetProperty(parts[0], out var list) || list.ValueKind != JsonValueKind.Array || index >= list.GetArrayLength()
+            || !list[index].TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            return "";
+        }
+
+        return " (" + string.Format(parts[0] == "triggers" ? Strings.WorkflowTriggerNamed : Strings.WorkflowStateNamed, id.GetString()) + ")";
     }
 
     private static IEnumerable<string> Check(WorkflowDefinition definition, Func<string, bool> ruleSetExists)
