@@ -104,7 +104,7 @@ public static class RuleSetReader
             var evaluation = Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!evaluation.IsValid)
             {
-                throw new RuleSetException(SchemaProblems(evaluation, source, json.RootElement));
+                throw new RuleSetException(SchemaProblems.Of(evaluation, source, location => RuleAt(json.RootElement, location), Strings.RuleSetSchemaInvalid));
             }
 
             RuleSetDocument? document;
@@ -123,26 +123,6 @@ public static class RuleSetReader
 
     /// <summary>The SHA-256 of a rule set's text: its immutable version.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static List<string> SchemaProblems(EvaluationResults evaluation, string source, JsonElement root)
-    {
-        var problems = (evaluation.Details ?? [])
-            .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error =>
-                $"{source}: {Pointer(detail.InstanceLocation.ToString())}{RuleAt(root, detail.InstanceLocation.ToString())}: " +
-                Readable(detail.EvaluationPath.ToString(), error.Value, detail.InstanceLocation.ToString())))
-            .Distinct()
-            .Take(50)
-            .ToList();
-        if (problems.Count == 0)
-        {
-            problems.Add($"{source}: {Strings.RuleSetSchemaInvalid}");
-        }
-
-        return problems;
-    }
-
-    private static string Pointer(string location) => location.Length == 0 ? "/" : location;
 
     // " (rule 'x')" when the location lies inside a rule of the workflow, so that the author finds it by name.
     private static string RuleAt(JsonElement root, string location)
@@ -172,10 +152,4 @@ public static class RuleSetReader
 
         return rule is null ? "" : $" ({string.Format(Strings.RuleNamed, rule)})";
     }
-
-    // A member the schema does not allow fails against the "false" schema: say that plainly.
-    private static string Readable(string evaluationPath, string message, string location) =>
-        evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal)
-            ? string.Format(Strings.RuleSetMemberUnknown, location.Split('/').LastOrDefault())
-            : message;
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assessment.Resources;
+using Assessment.Rules;
 using Json.Schema;
 
 namespace Assessment.Workflows;
@@ -78,10 +79,11 @@ public static class WorkflowReader
         try
         {
             using var json = JsonDocument.Parse(text);
+            var root = json.RootElement;
             var evaluation = Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
             if (!evaluation.IsValid)
             {
-                throw new WorkflowException(SchemaProblems(evaluation, source, json.RootElement));
+                throw new WorkflowException(SchemaProblems.Of(evaluation, source, location => Named(root, location), Strings.WorkflowSchemaInvalid));
             }
 
             definition = json.RootElement.Deserialize<WorkflowDefinition>(Options);
@@ -95,30 +97,6 @@ public static class WorkflowReader
         return problems.Length > 0
             ? throw new WorkflowException(problems)
             : new Loaded(definition!, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), source);
-    }
-
-    // "file: /triggers/3/roles (trigger 'submit'): message" for each place the document breaks the schema.
-    private static List<string> SchemaProblems(EvaluationResults evaluation, string source, JsonElement root)
-    {
-        var problems = (evaluation.Details ?? [])
-            .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error =>
-            {
-                var location = detail.InstanceLocation.ToString();
-                var message = detail.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal)
-                    ? string.Format(Strings.RuleSetMemberUnknown, location.Split('/').LastOrDefault())
-                    : error.Value;
-                return $"{source}: {(location.Length == 0 ? "/" : location)}{Named(root, location)}: {message}";
-            }))
-            .Distinct()
-            .Take(50)
-            .ToList();
-        if (problems.Count == 0)
-        {
-            problems.Add($"{source}: {Strings.WorkflowSchemaInvalid}");
-        }
-
-        return problems;
     }
 
     // " (trigger 'x')" or " (state 'x')" when the location lies inside one, so that the author finds it by name.
