@@ -7,6 +7,8 @@ using Assessment.Indicators;
 using Assessment.Reports;
 using Assessment.Resources;
 using Assessment.Rules;
+using Assessment.Scheduling;
+using Assessment.Workflows;
 using Spectre.Console;
 
 namespace Assessment.Cli.Commands;
@@ -53,6 +55,15 @@ public static class DemoCommand
                 result = await builder.BuildAsync(options, factorFiles, parsed.GetValue(force), null, ruleSets, cancellationToken);
             }
 
+            if (database.Target.FilePath is { } path)
+            {
+                // Jobs queued for the database replaced would otherwise run on the new one.
+                foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => JobHost.StorePath(path) + suffix).Where(File.Exists))
+                {
+                    File.Delete(file);
+                }
+            }
+
             context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoDone, database.Target.Display, result.Institutions, result.Counties,
                 result.MonthlyRows, watch.Elapsed.TotalSeconds, options.Seed)));
             await ShowAsync(context, database, options, cancellationToken);
@@ -65,8 +76,11 @@ public static class DemoCommand
             {
                 var walked = await context.WithStatusAsync(CliText.DemoWorkflowsProgress,
                     () => new DemoWorkflows(database, context.Clock).BuildAsync(DemoCalibration.LastYear, workflows, cancellationToken));
+                var institution = WorkflowReader.ReadDirectory(workflows, WorkflowReader.AnyRuleSet)
+                    .Single(item => item.Definition.Subject == WorkflowSubject.Institution).Definition;
                 context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoWorkflows, walked.Users, walked.Year, walked.Instances, walked.Transitions,
-                    string.Join("、", walked.States.Select(state => $"{state.Key} {state.Value}")))));
+                    string.Join("、", institution.States.Where(state => walked.States.ContainsKey(state.Id))
+                        .Select(state => $"{state.Label.Current} {walked.States[state.Id]}")))));
             }
 
             return 0;

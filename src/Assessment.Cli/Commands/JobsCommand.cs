@@ -23,7 +23,21 @@ public static class JobsCommand
     {
         var store = Store();
         var duration = new Option<int?>("--for") { Description = CliText.WorkerFor, HelpName = "SECONDS" };
+        duration.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+            {
+                result.AddError(CliText.WorkerForInvalid);
+            }
+        });
         var workers = new Option<int>("--workers") { Description = CliText.WorkerCount, DefaultValueFactory = _ => 2 };
+        workers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 20)
+            {
+                result.AddError(CliText.WorkerCountInvalid);
+            }
+        });
         var command = new Command("worker", CliText.WorkerDescription) { store, duration, workers };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
@@ -32,7 +46,7 @@ public static class JobsCommand
             var storage = JobHost.CreateStorage(target, StoreOf(parsed, store));
             var host = JobHost.Start(database, storage, context.Clock, new JobHostOptions
             {
-                WorkerCount = Math.Max(1, parsed.GetValue(workers)),
+                WorkerCount = parsed.GetValue(workers),
                 Log = line => context.Console.MarkupLine(Markup.Escape($"{TimeZoneInfo.ConvertTime(context.Clock.GetUtcNow(), ScheduledJobs.TimeZone):HH:mm:ss} {line}")),
             });
             await using (host)
@@ -75,6 +89,11 @@ public static class JobsCommand
         var set = new Command("set", CliText.ScheduleSetDescription) { job, cron, enabled };
         set.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
+            if (parsed.GetValue(cron) is null && parsed.GetValue(enabled) is null)
+            {
+                throw new ArgumentException(CliText.ScheduleNothing);
+            }
+
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
             await using var session = await database.OpenAsync(cancellationToken);
             var repository = new ScheduleRepository(session);
@@ -142,7 +161,7 @@ public static class JobsCommand
             }
 
             var storage = JobHost.CreateStorage(target, StoreOf(parsed, store));
-            var id = JobHost.Enqueue(storage, parsed.GetValue(job)!, parsed.GetValue(period));
+            var id = JobHost.Enqueue(storage, parsed.GetValue(job)!, parsed.GetValue(period), context.Clock);
             context.Console.MarkupLine(Markup.Escape(string.Format(CliText.JobsEnqueued, parsed.GetValue(job), id, StoreName(target, StoreOf(parsed, store)))));
             return Task.FromResult(0);
         }));
@@ -170,7 +189,7 @@ public static class JobsCommand
                     _ => Markup.Escape(CliText.JobsStatusRunning),
                 };
                 table.AddRow(Markup.Escape(run.Key.Kind), Markup.Escape(run.Key.Scope), Markup.Escape(run.Key.Period), status,
-                    run.Attempts.ToString(CultureInfo.InvariantCulture), Local(run.StartedAt), run.FinishedAt is { } finished ? Local(finished) : "",
+                    run.Attempts.ToString(CultureInfo.InvariantCulture), CliFormat.ChinaTime(run.StartedAt), run.FinishedAt is { } finished ? CliFormat.ChinaTime(finished) : "",
                     Markup.Escape(run.Error ?? run.Result ?? ""));
             }
 
@@ -204,7 +223,7 @@ public static class JobsCommand
                 .AddColumn(CliText.JobsColumnMessage);
             foreach (var notification in notifications)
             {
-                table.AddRow(Local(notification.CreatedAt), Markup.Escape(notification.Kind), Markup.Escape(notification.Recipient),
+                table.AddRow(CliFormat.ChinaTime(notification.CreatedAt), Markup.Escape(notification.Kind), Markup.Escape(notification.Recipient),
                     Markup.Escape(notification.Period), Markup.Escape(notification.Message));
             }
 
@@ -224,6 +243,11 @@ public static class JobsCommand
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
             await using var session = await database.OpenAsync(cancellationToken);
             var publications = new PublicationRepository(session);
+            if (parsed.GetValue(period) is { } given)
+            {
+                JobPeriod.ParseQuarter(given); // a period that is not a quarter is said to be so, not "not published"
+            }
+
             var wanted = parsed.GetValue(period) ?? (await publications.PeriodsAsync(QuarterlyConsumption.Kind, cancellationToken)).FirstOrDefault()
                          ?? throw new ArgumentException(CliText.JobsPublicationNone);
             var document = await publications.GetAsync(QuarterlyConsumption.Kind, wanted, cancellationToken)
@@ -319,7 +343,4 @@ public static class JobsCommand
             JobStore.Memory => CliText.WorkerStoreMemory,
             _ => target.Display,
         };
-
-    private static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ScheduledJobs.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

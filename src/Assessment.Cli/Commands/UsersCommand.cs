@@ -30,15 +30,21 @@ public static class UsersCommand
             return 0;
         }));
 
-        var username = new Argument<string>("USERNAME");
-        var role = new Option<string>("--role") { Description = CliText.WorkflowRole, Required = true };
+        var username = new Argument<string>("USERNAME") { Description = CliText.UsersUsername };
+        var role = new Option<string>("--role") { Description = CliText.UsersRole, Required = true };
         role.AcceptOnlyFromAmong("bureau", "county", "institution", "leader");
         var scope = new Option<string?>("--scope") { Description = CliText.WorkflowScope };
-        var name = new Option<string?>("--name") { Description = CliText.UsersName };
-        var add = new Command("add", CliText.UsersAddDescription) { username, role, scope, name };
+        var displayName = new Option<string?>("--name") { Description = CliText.UsersName };
+        var add = new Command("add", CliText.UsersAddDescription) { username, role, scope, displayName };
         add.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
+            var name = parsed.GetValue(username)!;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z0-9._-]{1,64}$") || name == User.System.Username)
+            {
+                throw new ArgumentException(string.Format(CliText.UsersNameReserved, name));
+            }
+
             var userRole = Enum.Parse<UserRole>(parsed.GetValue(role)!, ignoreCase: true);
             var userScope = parsed.GetValue(scope);
             await using var session = await database.OpenAsync(cancellationToken);
@@ -53,7 +59,9 @@ public static class UsersCommand
                 throw new ArgumentException(string.Format(CliText.UsersScopeInvalid, userRole.ToString().ToLowerInvariant(), userScope));
             }
 
-            var user = new User(parsed.GetValue(username)!, parsed.GetValue(name) ?? parsed.GetValue(username)!, userRole, userScope);
+            // Without --name, a user added again keeps the name given before.
+            var existing = await new UserRepository(session).GetAsync(name, cancellationToken);
+            var user = new User(name, parsed.GetValue(displayName) ?? existing?.DisplayName ?? name, userRole, userScope);
             await new UserRepository(session).UpsertAsync([user], context.Clock.GetUtcNow().UtcDateTime, cancellationToken);
             context.Console.MarkupLine(Markup.Escape(string.Format(CliText.UsersAdded, user.Username, user.RoleCode, user.Scope)));
             return 0;

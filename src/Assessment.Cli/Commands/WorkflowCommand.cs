@@ -33,6 +33,7 @@ public static class WorkflowCommand
     private static Command Open(CliContext context)
     {
         var year = CliOptions.Year("--year", CliText.IndicatorsYear);
+        year.Required = true;
         var definitions = Definitions();
         var command = new Command("open", CliText.WorkflowOpenDescription) { year, definitions };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
@@ -60,14 +61,33 @@ public static class WorkflowCommand
             User who;
             if (parsed.GetValue(user) is { } username)
             {
+                if (parsed.GetValue(role) is not null || parsed.GetValue(scope) is not null)
+                {
+                    throw new ArgumentException(CliText.WorkflowRoleAndUser);
+                }
+
                 await using var session = await database.OpenAsync(cancellationToken);
                 who = await new UserRepository(session).GetAsync(username, cancellationToken)
                       ?? throw new WorkflowException(string.Format(Strings.WorkflowUserUnknown, username));
             }
             else
             {
-                who = new User("-", "-", Enum.Parse<UserRole>(parsed.GetValue(role) ?? throw new ArgumentException(CliText.WorkflowRoleOrUser), true),
-                    parsed.GetValue(scope));
+                var asRole = Enum.Parse<UserRole>(parsed.GetValue(role) ?? throw new ArgumentException(CliText.WorkflowRoleOrUser), true);
+                var asScope = parsed.GetValue(scope);
+                await using var session = await database.OpenAsync(cancellationToken);
+                var known = asRole switch
+                {
+                    UserRole.County => asScope is not null && (await new CountyRepository(session).ListAsync(cancellationToken)).Any(county => county.Code == asScope),
+                    UserRole.Institution => asScope is not null
+                                            && (await new InstitutionRepository(session).ListAsync(cancellationToken)).Any(institution => institution.Code == asScope),
+                    _ => asScope is null,
+                };
+                if (!known)
+                {
+                    throw new ArgumentException(string.Format(CliText.UsersScopeInvalid, asRole.ToString().ToLowerInvariant(), asScope));
+                }
+
+                who = new User("-", "-", asRole, asScope);
             }
 
             var items = await new WorkflowService(database, context.Clock).InboxAsync(who, parsed.GetValue(year), cancellationToken);
@@ -79,7 +99,9 @@ public static class WorkflowCommand
                 table.AddRow(item.Instance.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(item.Instance.SubjectCode), Markup.Escape(item.SubjectName),
                     item.Instance.Year.ToString(CultureInfo.InvariantCulture), Markup.Escape(item.StateLabel),
                     Markup.Escape(string.Join(", ", item.Triggers.Select(trigger => $"{trigger.Id} ({trigger.Label.Current})"))),
-                    item.Deadline is { } deadline ? (item.Overdue ? $"[red]{deadline:yyyy-MM-dd}[/]" : $"{deadline:yyyy-MM-dd}") : "");
+                    item.Deadline is { } deadline
+                        ? item.Overdue ? $"[red]{deadline:yyyy-MM-dd} {Markup.Escape(CliText.WorkflowOverdue)}[/]" : $"{deadline:yyyy-MM-dd}"
+                        : "");
             }
 
             context.Console.Write(table);
@@ -98,10 +120,13 @@ public static class WorkflowCommand
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
-            var transition = await new WorkflowService(database, context.Clock).FireAsync(parsed.GetValue(instance), parsed.GetValue(trigger)!,
-                parsed.GetValue(user)!, parsed.GetValue(comment), cancellationToken);
-            context.Console.MarkupLine(Markup.Escape(string.Format(CliText.WorkflowFired, transition.InstanceId, transition.Trigger, transition.From, transition.To,
-                transition.Actor)));
+            var service = new WorkflowService(database, context.Clock);
+            var transition = await service.FireAsync(parsed.GetValue(instance), parsed.GetValue(trigger)!, parsed.GetValue(user)!, parsed.GetValue(comment),
+                cancellationToken);
+            var (_, definition, _) = await service.HistoryAsync(transition.InstanceId, cancellationToken);
+            string Label(string state) => definition.State(state)?.Label.Current ?? state;
+            context.Console.MarkupLine(Markup.Escape(string.Format(CliText.WorkflowFired, transition.InstanceId,
+                definition.Trigger(transition.Trigger)?.Label.Current ?? transition.Trigger, Label(transition.From), Label(transition.To), transition.Actor)));
             return 0;
         }));
         return command;
@@ -122,7 +147,7 @@ public static class WorkflowCommand
                 .AddColumn(CliText.WorkflowFrom).AddColumn(CliText.WorkflowTo).AddColumn(CliText.WorkflowComment);
             foreach (var transition in transitions)
             {
-                table.AddRow(transition.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape($"{transition.Actor} ({transition.Role})"),
+                table.AddRow(CliFormat.ChinaTime(transition.At), Markup.Escape($"{transition.Actor} ({UserRoles.Label(transition.Role)})"),
                     Markup.Escape(definition.Trigger(transition.Trigger)?.Label.Current ?? transition.Trigger), Markup.Escape(Label(transition.From)),
                     Markup.Escape(Label(transition.To)), Markup.Escape(transition.Comment ?? ""));
             }
@@ -143,6 +168,11 @@ public static class WorkflowCommand
         {
             if (parsed.GetValue(instance) is { } id)
             {
+                if (parsed.GetValue(name) is not null)
+                {
+                    throw new ArgumentException(CliText.WorkflowNameAndInstance);
+                }
+
                 var database = DatabaseSetup.OpenExisting(context.Target(parsed));
                 var (found, definition, _) = await new WorkflowService(database, context.Clock).HistoryAsync(id, cancellationToken);
                 await context.Output.WriteAsync(WorkflowMachine.Diagram(definition, found.State));
@@ -162,21 +192,28 @@ public static class WorkflowCommand
     private static Command Status(CliContext context)
     {
         var year = CliOptions.Year("--year", CliText.IndicatorsYear);
+        year.Required = true;
         var command = new Command("status", CliText.WorkflowStatusDescription) { year };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
             var status = await new WorkflowService(database, context.Clock).StatusAsync(CliOptions.Required(parsed, year), cancellationToken);
-            var states = status.SelectMany(row => row.States.Keys).Distinct().ToArray();
+            if (status.Counties.Count == 0)
+            {
+                throw new ArgumentException(string.Format(CliText.WorkflowStatusNone, CliOptions.Required(parsed, year)));
+            }
+
             var table = new Table().Border(TableBorder.Rounded).AddColumn(Strings.Label_County);
-            foreach (var state in states)
+            foreach (var state in status.States)
             {
                 table.AddColumn(new TableColumn(Markup.Escape(state)).RightAligned());
             }
 
-            foreach (var row in status)
+            table.AddColumn(CliText.WorkflowStatusCounty);
+            foreach (var row in status.Counties)
             {
-                table.AddRow([Markup.Escape(row.County), .. states.Select(state => row.States.GetValueOrDefault(state).ToString(CultureInfo.InvariantCulture))]);
+                table.AddRow([Markup.Escape(row.County), .. status.States.Select(state => row.States.GetValueOrDefault(state).ToString(CultureInfo.InvariantCulture)),
+                    Markup.Escape(row.CountyState ?? "")]);
             }
 
             context.Console.Write(table);

@@ -11,4 +11,8 @@ public static class UserRoles
         UserRole.Institution => user.Scope == subjectCode,
         _ => false,
     };
+
+    /// <summary>The name of a role (<c>county</c> → 县市管理部门) in the current language.</summary>
+    public static string Label(string role) =>
+        Resources.Strings.ResourceManager.GetString("Role_" + role, Resources.Strings.Culture) ?? role;
 }

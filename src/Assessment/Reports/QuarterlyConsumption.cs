@@ -82,6 +82,7 @@ public sealed record QuarterlyConsumptionRow(
     QuotaComparison WaterPerCapita)
 {
     /// <summary>The three comparisons.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<QuotaComparison> Comparisons => [EnergyPerArea, EnergyPerCapita, WaterPerCapita];
 }
 

@@ -41,8 +41,8 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
     /// <summary>Reminds every institution that has not reported <paramref name="month"/> (default: last month), its county, and the bureau.</summary>
     public Task<string> ReportingRemindersAsync(string? month, CancellationToken cancellationToken)
     {
-        var (year, number) = month is null ? JobPeriod.PreviousMonth(ScheduledJobs.Today(clock)) : JobPeriod.ParseMonth(month);
-        var period = JobPeriod.Month(year, number);
+        var period = Period(ScheduledJobs.ReportingReminders.Id, month, ScheduledJobs.Today(clock));
+        var (year, number) = JobPeriod.ParseMonth(period);
         return RunOnceAsync(new JobKey(ScheduledJobs.ReportingReminders.Id, Prefecture, period), async token =>
         {
             await using var session = await database.OpenAsync(token);
@@ -77,8 +77,8 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
     /// <summary>Publishes the prefecture-direct units' consumption to the end of <paramref name="quarter"/> (default: the last quarter) against their quotas.</summary>
     public Task<string> QuarterlyPublicationAsync(string? quarter, CancellationToken cancellationToken)
     {
-        var (year, number) = quarter is null ? JobPeriod.PreviousQuarter(ScheduledJobs.Today(clock)) : JobPeriod.ParseQuarter(quarter);
-        var period = JobPeriod.Quarter(year, number);
+        var period = Period(ScheduledJobs.QuarterlyPublication.Id, quarter, ScheduledJobs.Today(clock));
+        var (year, number) = JobPeriod.ParseQuarter(period);
         return RunOnceAsync(new JobKey(ScheduledJobs.QuarterlyPublication.Id, Prefecture, period), async token =>
         {
             var report = await QuarterlyConsumption.BuildAsync(database, year, number, clock.GetUtcNow().UtcDateTime, token);
@@ -96,8 +96,8 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
     /// </summary>
     public Task<string> DeadlineEscalationAsync(string? day, CancellationToken cancellationToken)
     {
-        var today = day is null ? ScheduledJobs.Today(clock) : JobPeriod.ParseDay(day);
-        var period = JobPeriod.Day(today);
+        var period = Period(ScheduledJobs.DeadlineEscalation.Id, day, ScheduledJobs.Today(clock));
+        var today = JobPeriod.ParseDay(period);
         return RunOnceAsync(new JobKey(ScheduledJobs.DeadlineEscalation.Id, Prefecture, period), async token =>
         {
             await using var session = await database.OpenAsync(token);
@@ -132,7 +132,7 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
                 var roles = definition.Triggers.Where(trigger => trigger.From.Contains(instance.State)).SelectMany(trigger => trigger.Roles)
                     .Where(role => role != "system").Distinct().ToArray();
                 var line = string.Format(Strings.JobOverdue, name, instance.SubjectCode, instance.Year, state.Label.Current, days, JobPeriod.Day(due),
-                    string.Join("、", roles.Select(RoleName)));
+                    string.Join("、", roles.Select(UserRoles.Label)));
                 notifications.AddRange(roles.Select(role => role switch
                     {
                         "institution" => $"institution:{instance.SubjectCode}",
@@ -179,6 +179,11 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
     public async Task<string> AnnualAssessmentAsync(int? year, CancellationToken cancellationToken)
     {
         var today = ScheduledJobs.Today(clock);
+        if (year is not null)
+        {
+            Period(ScheduledJobs.AnnualAssessment.Id, year.Value.ToString(CultureInfo.InvariantCulture), today);
+        }
+
         IReadOnlyList<WorkflowInstance> instances;
         var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         await using (var session = await database.OpenAsync(cancellationToken))
@@ -202,29 +207,32 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
         {
             var ofYear = instances.Where(instance => instance.Year == candidate).ToArray();
             var key = new JobKey(ScheduledJobs.AnnualAssessment.Id, Prefecture, candidate.ToString(CultureInfo.InvariantCulture));
-            var done = await _ledger.FindAsync(key, cancellationToken) is { Status: "done" };
-            if (done && year is null)
+            if (await _ledger.FindAsync(key, cancellationToken) is { Status: "done" })
             {
-                continue; // scored on an earlier night
+                // Scored on an earlier night. Units reviewed since are scored by a run of their own, once per day.
+                var waiting = ofYear.Count(instance => definitions[instance.ContentHash].Trigger(ScoreTrigger)?.From.Contains(instance.State) == true);
+                if (waiting > 0)
+                {
+                    lines.Add(await RunOnceAsync(new JobKey("annual-assessment-late", Prefecture, $"{candidate}/{JobPeriod.Day(today)}"),
+                        token => ScoreYearAsync(candidate, key with { Kind = "annual-assessment-late-run", Period = $"{candidate}/{JobPeriod.Day(today)}" }, token),
+                        cancellationToken));
+                }
+                else if (year is not null)
+                {
+                    lines.Add(await RunOnceAsync(key, _ => Task.FromResult(""), cancellationToken)); // says it was done, and what it did
+                }
+
+                continue;
             }
 
-            if (!done && Readiness(ofYear, definitions, candidate, today) is { } notReady)
+            if (Readiness(ofYear, definitions, candidate, today) is { } notReady)
             {
                 lines.Add(notReady);
                 continue;
             }
 
-            lines.Add(await RunOnceAsync(key, async token =>
-            {
-                // The run is its own piece of work, so that a retry after a failure in moving the instances does not score twice.
-                var run = await RunOnceAsync(key with { Kind = "annual-assessment-run" }, async inner =>
-                {
-                    var stored = await new AssessmentService(database, clock).AssessAsync(candidate, Strings.JobAnnualNote, inner);
-                    return string.Format(Strings.JobAnnualRun, stored.Run.Id, stored.Institutions.Count, stored.Counties.Count);
-                }, token);
-                var (moved, skipped) = await ScoreInstancesAsync(candidate, token);
-                return string.Format(Strings.JobAnnualDone, candidate, run, moved, skipped);
-            }, cancellationToken));
+            // The run is its own piece of work, so that a retry after a failure in moving the instances does not score twice.
+            lines.Add(await RunOnceAsync(key, token => ScoreYearAsync(candidate, key with { Kind = "annual-assessment-run" }, token), cancellationToken));
         }
 
         if (lines.Count == 0)
@@ -233,6 +241,61 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
         }
 
         return string.Join(Environment.NewLine, lines);
+    }
+
+    // Stores an assessment run of the year (once, under runKey), then moves every instance waiting to be scored.
+    private async Task<string> ScoreYearAsync(int year, JobKey runKey, CancellationToken cancellationToken)
+    {
+        var run = await RunOnceAsync(runKey, async inner =>
+        {
+            var stored = await new AssessmentService(database, clock).AssessAsync(year, Strings.JobAnnualNote, inner);
+            return string.Format(Strings.JobAnnualRun, stored.Run.Id, stored.Institutions.Count, stored.Counties.Count);
+        }, cancellationToken);
+        var (moved, skipped) = await ScoreInstancesAsync(year, cancellationToken);
+        return string.Format(Strings.JobAnnualDone, year, run, moved, skipped);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="period"/> for <paramref name="jobId"/> as the job will when it runs, so that a job is not
+    /// queued only to fail: the format, and that the period has ended.
+    /// </summary>
+    public static void CheckPeriod(string jobId, string? period, TimeProvider clock)
+    {
+        if (period is not null)
+        {
+            Period(ScheduledJobs.Get(jobId).Id, period, ScheduledJobs.Today(clock));
+        }
+    }
+
+    /// <summary>
+    /// The period a run covers, written the one way: <paramref name="given"/>, or the one just ended. A period that has not
+    /// ended is refused: run early, the job would work on incomplete data and take the key the real run needs.
+    /// </summary>
+    private static string Period(string jobId, string? given, DateOnly today)
+    {
+        string period;
+        DateOnly ends; // the first day after the period
+        switch (jobId)
+        {
+            case "reporting-reminders":
+                var (year, month) = given is null ? JobPeriod.PreviousMonth(today) : JobPeriod.ParseMonth(given);
+                (period, ends) = (JobPeriod.Month(year, month), new DateOnly(year, month, 1).AddMonths(1));
+                break;
+            case "quarterly-publication":
+                var (quarterYear, quarter) = given is null ? JobPeriod.PreviousQuarter(today) : JobPeriod.ParseQuarter(given);
+                (period, ends) = (JobPeriod.Quarter(quarterYear, quarter), new DateOnly(quarterYear, quarter * 3, 1).AddMonths(1));
+                break;
+            case "deadline-escalation":
+                var day = given is null ? today : JobPeriod.ParseDay(given);
+                (period, ends) = (JobPeriod.Day(day), day);
+                break;
+            default:
+                var assessed = JobPeriod.ParseYear(given ?? today.Year.ToString(CultureInfo.InvariantCulture));
+                (period, ends) = (assessed.ToString(CultureInfo.InvariantCulture), new DateOnly(assessed + 1, 1, 1)); // a year is assessed once it is over
+                break;
+        }
+
+        return ends <= today ? period : throw new ArgumentException(string.Format(Strings.JobPeriodNotEnded, period, JobPeriod.Day(today)));
     }
 
     // Null when the year may be scored; otherwise why not yet.
@@ -304,8 +367,6 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
         await session.CommitAsync(cancellationToken);
         return added;
     }
-
-    private static string RoleName(string role) => Strings.ResourceManager.GetString("Role_" + role, Strings.Culture) ?? role;
 
     private static string Names(IEnumerable<string> names) => Shortened(names, "、");
 

@@ -142,12 +142,16 @@ public sealed class JobHost : IAsyncDisposable
     }
 
     /// <summary>Enqueues job <paramref name="jobId"/> for <paramref name="period"/> (null: the period that just ended); returns the Hangfire job id.</summary>
-    public string Enqueue(string jobId, string? period) => Enqueue(Storage, jobId, period);
+    public string Enqueue(string jobId, string? period) => Enqueue(Storage, jobId, period, TimeProvider.System);
 
-    /// <summary>Enqueues a job on <paramref name="storage"/> for whichever server works on it (another process, with a file or SQL Server store).</summary>
-    public static string Enqueue(JobStorage storage, string jobId, string? period)
+    /// <summary>
+    /// Enqueues a job on <paramref name="storage"/> for whichever server works on it (another process, with a file or SQL
+    /// Server store); a period the job would refuse is refused here, before anything is queued.
+    /// </summary>
+    public static string Enqueue(JobStorage storage, string jobId, string? period, TimeProvider clock)
     {
         var id = ScheduledJobs.Get(jobId).Id;
+        AssessmentJobs.CheckPeriod(id, period, clock);
         return new BackgroundJobClient(storage).Enqueue<AssessmentJobs>(jobs => jobs.RunAsync(id, period, CancellationToken.None));
     }
 

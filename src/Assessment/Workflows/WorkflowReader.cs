@@ -69,6 +69,17 @@ public static class WorkflowReader
 
         problems.AddRange(loaded.GroupBy(item => item.Definition.DefinitionId).Where(group => group.Count() > 1)
             .Select(group => string.Format(Strings.WorkflowIdDuplicate, group.Key)));
+
+        // A county's guard names a state of the institutions' workflow: it must be one.
+        var institutionStates = loaded.Where(item => item.Definition.Subject == WorkflowSubject.Institution)
+            .SelectMany(item => item.Definition.States).Select(state => state.Id).ToHashSet();
+        foreach (var item in loaded.Where(item => item.Definition.Subject == WorkflowSubject.County))
+        {
+            problems.AddRange(item.Definition.Triggers
+                .Where(trigger => trigger.Guard?.InstitutionsAtLeast is { } least && !institutionStates.Contains(least))
+                .Select(trigger => $"{item.Source}: {string.Format(Strings.WorkflowGuardStateMissing, trigger.Id, trigger.Guard!.InstitutionsAtLeast)}"));
+        }
+
         return problems.Count > 0 ? throw new WorkflowException(problems) : loaded;
     }
 
@@ -90,7 +101,9 @@ public static class WorkflowReader
         }
         catch (JsonException e)
         {
-            throw new WorkflowException(string.Format(Strings.WorkflowJsonInvalid, source, (e.LineNumber ?? 0) + 1, e.Path, e.Message));
+            // The parser's message ends with its own 0-based position ("LineNumber: 4 | …"): the line is said once, 1-based.
+            var message = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
+            throw new WorkflowException(string.Format(Strings.WorkflowJsonInvalid, source, (e.LineNumber ?? 0) + 1, message));
         }
 
         var problems = Check(definition!, ruleSetExists).Select(problem => $"{source}: {problem}").ToArray();
@@ -124,6 +137,12 @@ public static class WorkflowReader
         foreach (var duplicate in definition.Triggers.GroupBy(trigger => trigger.Id).Where(group => group.Count() > 1))
         {
             yield return string.Format(Strings.WorkflowTriggerDuplicate, duplicate.Key);
+        }
+
+        foreach (var state in definition.States.Where(state => state.Deadline is { } d && d.Day > DateTime.DaysInMonth(2001, d.Month)))
+        {
+            // Checked against a common year: a deadline on 29 February would not exist three years in four.
+            yield return string.Format(Strings.WorkflowDeadlineInvalid, state.Id, state.Deadline!.Month, state.Deadline.Day);
         }
 
         if (!states.Contains(definition.InitialState))

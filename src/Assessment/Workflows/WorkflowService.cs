@@ -145,13 +145,15 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         var state = instance.State;
         if (!step.From.Contains(state))
         {
-            var possible = definition.Triggers.Where(t => t.From.Contains(state)).Select(t => t.Id);
-            throw new WorkflowException(string.Format(Strings.WorkflowNotFromState, trigger, StateLabel(definition, state), string.Join(", ", possible)));
+            var possible = definition.Triggers.Where(t => t.From.Contains(state) && t.Roles.Contains(user.RoleCode)).Select(t => t.Id).ToArray();
+            throw new WorkflowException(string.Format(Strings.WorkflowNotFromState, trigger, StateLabel(definition, state),
+                possible.Length > 0 ? string.Join(", ", possible) : Strings.WorkflowNothingForRole));
         }
 
         if (!step.Roles.Contains(user.RoleCode))
         {
-            throw new WorkflowException(string.Format(Strings.WorkflowRoleNotAllowed, user.Username, user.RoleCode, trigger, string.Join(", ", step.Roles)));
+            throw new WorkflowException(string.Format(Strings.WorkflowRoleNotAllowed, user.Username, UserRoles.Label(user.RoleCode), trigger,
+                string.Join("、", step.Roles.Select(UserRoles.Label))));
         }
 
         var countyCode = await CountyOfAsync(session, instance, cancellationToken);
@@ -169,7 +171,9 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         var machine = WorkflowMachine.Build(definition, () => state, next => state = next, new Dictionary<string, bool> { [trigger] = failures.Count == 0 });
         if (!machine.CanFire(trigger, out var unmet))
         {
-            throw new WorkflowException(string.Format(Strings.WorkflowGuardFailed, trigger, string.Join("; ", unmet), string.Join("; ", failures)));
+            const int Shown = 10;
+            var listed = string.Join("; ", failures.Take(Shown)) + (failures.Count > Shown ? "; " + string.Format(Strings.WorkflowGuardMore, failures.Count - Shown) : "");
+            throw new WorkflowException(string.Format(Strings.WorkflowGuardFailed, trigger, string.Join("; ", unmet), listed));
         }
 
         machine.Fire(trigger);
@@ -207,33 +211,49 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         return items;
     }
 
-    /// <summary>One county's institutions by state, in the order of the workflow.</summary>
-    public sealed record CountyStatus(string County, IReadOnlyDictionary<string, int> States);
+    /// <summary>One county: how many of its institutions are in each state (by label), and the state of its own workflow.</summary>
+    public sealed record CountyStatus(string County, IReadOnlyDictionary<string, int> States, string? CountyState);
 
-    /// <summary>How far each county's institutions are in <paramref name="year"/>: how many are in each state.</summary>
-    public async Task<IReadOnlyList<CountyStatus>> StatusAsync(int year, CancellationToken cancellationToken = default)
+    /// <summary>How far a year is: the institutions' state labels in the order of their workflow, and each county.</summary>
+    public sealed record YearStatus(IReadOnlyList<string> States, IReadOnlyList<CountyStatus> Counties);
+
+    /// <summary>How far each county's institutions are in <paramref name="year"/>; empty when the year was not opened.</summary>
+    public async Task<YearStatus> StatusAsync(int year, CancellationToken cancellationToken = default)
     {
         await using var session = await database.OpenAsync(cancellationToken);
         var repository = new WorkflowRepository(session);
         var names = await SubjectNamesAsync(session, cancellationToken);
-        var instances = (await repository.ListAsync(year, cancellationToken)).Where(instance => instance.Subject == WorkflowSubject.Institution).ToArray();
-        var result = new List<CountyStatus>();
-        foreach (var county in instances.GroupBy(instance => names.GetValueOrDefault(instance.SubjectCode).County ?? "").OrderBy(group => group.Key, StringComparer.Ordinal))
+        var instances = await repository.ListAsync(year, cancellationToken);
+        var order = new List<string>();
+        var counties = new List<CountyStatus>();
+        foreach (var group in instances.GroupBy(instance => instance.Subject == WorkflowSubject.County
+                         ? instance.SubjectCode
+                         : names.GetValueOrDefault(instance.SubjectCode).County ?? "")
+                     .OrderBy(group => group.Key, StringComparer.Ordinal))
         {
             var states = new Dictionary<string, int>();
-            foreach (var group in county.GroupBy(instance => (instance.ContentHash, instance.State)))
+            string? own = null;
+            foreach (var instance in group)
             {
-                var definition = await DefinitionAsync(repository, group.First(), cancellationToken);
-                var label = StateLabel(definition, group.Key.State);
-                states[label] = states.GetValueOrDefault(label) + group.Count();
+                var definition = await DefinitionAsync(repository, instance, cancellationToken);
+                var label = StateLabel(definition, instance.State);
+                if (instance.Subject == WorkflowSubject.County)
+                {
+                    own = label;
+                    continue;
+                }
+
+                states[label] = states.GetValueOrDefault(label) + 1;
+                foreach (var state in definition.States.Select(state => state.Label.Current).Where(state => !order.Contains(state)))
+                {
+                    order.Add(state);
+                }
             }
 
-            var first = await DefinitionAsync(repository, county.First(), cancellationToken);
-            result.Add(new CountyStatus(names.GetValueOrDefault(county.Key).Name ?? county.Key,
-                states.OrderBy(pair => first.States.ToList().FindIndex(state => state.Label.Current == pair.Key)).ToDictionary()));
+            counties.Add(new CountyStatus(names.GetValueOrDefault(group.Key).Name ?? group.Key, states, own));
         }
 
-        return result;
+        return new YearStatus(order.Where(state => counties.Any(county => county.States.ContainsKey(state))).ToArray(), counties);
     }
 
     /// <summary>Every transition of an instance, and the instance with its definition.</summary>
@@ -309,6 +329,12 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
                      .Where(other => other.Subject == WorkflowSubject.Institution && institutions.Contains(other.SubjectCode)))
             {
                 var definition = await DefinitionAsync(repository, other, cancellationToken);
+                if (definition.Order(least) < 0)
+                {
+                    failures.Add(string.Format(Strings.WorkflowGuardStateUnknown, least, definition.DefinitionId));
+                    break;
+                }
+
                 if (definition.Order(other.State) < definition.Order(least))
                 {
                     failures.Add(string.Format(Strings.WorkflowGuardBehind, other.SubjectCode, StateLabel(definition, other.State)));
@@ -327,9 +353,10 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
             var subject = instance.SubjectCode;
             failures.AddRange(set.Kind switch
             {
-                RuleSetKind.DataQuality => RuleSetEvaluator.Check(set, inputs, subject).Where(issue => issue.Level == "error").Select(issue => issue.Message),
+                RuleSetKind.DataQuality => RuleSetEvaluator.Check(set, inputs, subject).Where(issue => issue.Level == "error")
+                    .Select(issue => new LocalizedText(issue.Message, issue.MessageEn).Current),
                 RuleSetKind.Demonstration => RuleSetEvaluator.Qualify(set, inputs, subject).Failed,
-                RuleSetKind.Penalty => RuleSetEvaluator.Penalties(set, inputs, subject).Select(penalty => penalty.Label),
+                RuleSetKind.Penalty => RuleSetEvaluator.Penalties(set, inputs, subject).Select(penalty => new LocalizedText(penalty.Label, penalty.LabelEn).Current),
                 _ => [string.Format(Strings.WorkflowGuardKind, ruleSetId)],
             });
         }

@@ -126,6 +126,52 @@ public sealed class WorkflowCliTests(DemoFixture demo) : IDisposable
         Assert.Equal(1, await session.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM publications WHERE period = '2025-Q3'"));
     }
 
+    [Fact]
+    public async Task Users_keep_their_name_when_added_again_and_reserved_or_empty_names_are_refused()
+    {
+        demo.CopyTo(_temp);
+
+        var first = await Cli.RunAsync("users", "add", "zhang", "--role", "county", "--scope", "652301", "--name", "张三", "--db", _temp.Path);
+        var again = await Cli.RunAsync("users", "add", "zhang", "--role", "county", "--scope", "652302", "--db", _temp.Path);
+        var system = await Cli.RunAsync("users", "add", "system", "--role", "bureau", "--db", _temp.Path);
+        var empty = await Cli.RunAsync("users", "add", "", "--role", "bureau", "--db", _temp.Path);
+        var list = await Cli.RunAsync("users", "list", "--db", _temp.Path);
+
+        Assert.Equal((0, 0, 1, 1), (first.ExitCode, again.ExitCode, system.ExitCode, empty.ExitCode));
+        Assert.Contains("张三", list.Output);
+        Assert.Contains("652302", list.Output);
+        Assert.Contains("system", system.Error);
+    }
+
+    [Fact]
+    public async Task The_inbox_refuses_options_that_contradict_or_name_nothing()
+    {
+        var both = await Cli.RunAsync("workflow", "inbox", "--as", "c652324", "--role", "bureau", "--db", demo.Path);
+        var noScope = await Cli.RunAsync("workflow", "inbox", "--role", "county", "--db", demo.Path);
+        var unknownScope = await Cli.RunAsync("workflow", "inbox", "--role", "county", "--scope", "999999", "--db", demo.Path);
+        var bureauScope = await Cli.RunAsync("workflow", "inbox", "--role", "bureau", "--scope", "652324", "--db", demo.Path);
+        var county = await Cli.RunAsync("workflow", "inbox", "--role", "county", "--scope", "652324", "--year", "2025", "--db", demo.Path);
+
+        Assert.Equal((1, 1, 1, 1, 0), (both.ExitCode, noScope.ExitCode, unknownScope.ExitCode, bureauScope.ExitCode, county.ExitCode));
+        Assert.Contains("999999", unknownScope.Error);
+        Assert.Contains("逾期", county.Output); // the county's reviews were due 15 March 2026
+    }
+
+    [Fact]
+    public async Task Status_lists_the_states_in_workflow_order_with_each_county_own_state()
+    {
+        var status = await Cli.RunAsync("workflow", "status", "--year", "2025", "--db", demo.Path);
+        var unopened = await Cli.RunAsync("workflow", "status", "--year", "2024", "--db", demo.Path);
+
+        Assert.Equal(0, status.ExitCode);
+        var header = status.Output.Split('\n').First(line => line.Contains("县市流程", StringComparison.Ordinal));
+        Assert.True(header.IndexOf("自评中", StringComparison.Ordinal) < header.IndexOf("县市审核中", StringComparison.Ordinal));
+        Assert.True(header.IndexOf("县市审核中", StringComparison.Ordinal) < header.IndexOf("审核通过", StringComparison.Ordinal));
+        Assert.Contains("汇总所辖单位中", status.Output);
+        Assert.Equal(1, unopened.ExitCode);
+        Assert.Contains("workflow open --year 2024", unopened.Error);
+    }
+
     private Task<WorkflowInstance> FirstAsync(string state) => FirstAsync(state, _temp.Database);
 
     private static async Task<WorkflowInstance> FirstAsync(string state, Database database)

@@ -3,6 +3,7 @@ using Assessment.Data;
 using Assessment.Domain;
 using Assessment.Indicators;
 using Assessment.Reports;
+using Assessment.Resources;
 using Assessment.Scheduling;
 using Assessment.Tests.Demo;
 using Assessment.Tests.Support;
@@ -181,6 +182,45 @@ public sealed class AssessmentJobsTests(DemoFixture demo) : IDisposable
         Assert.DoesNotContain(await InstancesAsync(database), i => i.State == "reviewed");
         var ledger = await new JobLedger(database, clock).FindAsync(new JobKey("annual-assessment", "prefecture", "2025"));
         Assert.Equal(("done", 2), (ledger!.Status, ledger.Attempts));
+    }
+
+    [Theory]
+    [InlineData("quarterly-publication", "2026-Q1")]
+    [InlineData("reporting-reminders", "2026-03")]
+    [InlineData("deadline-escalation", "2026-04-01")]
+    [InlineData("annual-assessment", "2026")]
+    public async Task A_period_that_has_not_ended_is_refused_and_takes_nothing(string job, string period)
+    {
+        var database = demo.CopyTo(_temp);
+        var clock = ManualClock.AtChina(2026, 3, 31, 10);
+
+        var run = await Assert.ThrowsAsync<ArgumentException>(() => new AssessmentJobs(database, clock).RunAsync(job, period));
+        var enqueue = Assert.Throws<ArgumentException>(() => AssessmentJobs.CheckPeriod(job, period, clock));
+
+        Assert.Contains(period, run.Message, StringComparison.Ordinal);
+        Assert.Contains("2026-03-31", enqueue.Message, StringComparison.Ordinal);
+        Assert.Empty(await new JobLedger(database, clock).ListAsync());
+    }
+
+    [Fact]
+    public async Task A_unit_reviewed_after_its_year_was_scored_is_scored_by_a_run_on_a_later_night()
+    {
+        var database = demo.CopyTo(_temp);
+        var clock = ManualClock.AtChina(2026, 4, 1, 2);
+        await new AssessmentJobs(database, clock).AnnualAssessmentAsync(null, default);
+        var runs = await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025");
+
+        // The bureau accepts one more unit after the night's run.
+        var late = (await InstancesAsync(database)).First(i => i.State == "bureau-review");
+        await new WorkflowService(database, clock).FireAsync(late.Id, "bureau-accept", "bureau", null);
+        clock.Now += TimeSpan.FromDays(1);
+        var nextNight = await new AssessmentJobs(database, clock).AnnualAssessmentAsync(null, default);
+        var sameNight = await new AssessmentJobs(database, clock).AnnualAssessmentAsync(null, default);
+
+        Assert.Equal("scored", (await InstancesAsync(database)).Single(i => i.Id == late.Id).State);
+        Assert.Equal(runs + 1, await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
+        Assert.Contains("annual-assessment-late/prefecture/2025/2026-04-02", nextNight, StringComparison.Ordinal);
+        Assert.Equal(Strings.JobAnnualNothing, sameNight);
     }
 
     private static async Task<IReadOnlyList<Notification>> NotificationsAsync(Database database, string? kind)

@@ -116,7 +116,7 @@ public sealed class HangfireTests : IDisposable
         var storage = JobHost.CreateStorage(database.Target);
 
         // Enqueued with no server running (as `assessment jobs enqueue` does), then picked up by a server started later.
-        var id = JobHost.Enqueue(storage, "reporting-reminders", "2025-11");
+        var id = JobHost.Enqueue(storage, "reporting-reminders", "2025-11", _clock);
         Assert.Equal(EnqueuedState.StateName, storage.GetMonitoringApi().JobDetails(id).History[0].StateName);
         await using (JobHost.Start(database, storage, _clock, Fast))
         {

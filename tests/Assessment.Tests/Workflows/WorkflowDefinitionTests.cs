@@ -77,6 +77,41 @@ public sealed class WorkflowDefinitionTests : IDisposable
     }
 
     [Fact]
+    public void A_county_guard_naming_a_state_the_institutions_do_not_have_is_refused()
+    {
+        File.Copy(Path.Combine(Repository.Workflows, "institution-annual-assessment.json"), Path.Combine(_folder.FullName, "institution.json"));
+        var county = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Workflows, "county-annual-assessment.json")))!;
+        county["triggers"]!.AsArray().Single(trigger => (string)trigger!["id"]! == "submit")!["guard"]!["institutionsAtLeast"] = "nowhere";
+        var file = Path.Combine(_folder.FullName, "county.json");
+        File.WriteAllText(file, county.ToJsonString());
+
+        var error = Assert.Throws<WorkflowException>(() => WorkflowReader.ReadDirectory(_folder.FullName, ShippedRuleSets));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith(file, problem, StringComparison.Ordinal);
+        Assert.Contains("nowhere", problem, StringComparison.Ordinal);
+        Assert.Contains("submit", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, 30)]
+    [InlineData(2, 29)]
+    [InlineData(4, 31)]
+    public void A_deadline_that_is_not_a_date_is_refused(int month, int day)
+    {
+        var definition = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Workflows, "institution-annual-assessment.json")))!;
+        definition["states"]![1]!["deadline"] = new JsonObject { ["month"] = month, ["day"] = day, ["yearOffset"] = 0 };
+        var file = Path.Combine(_folder.FullName, "deadline.json");
+        File.WriteAllText(file, definition.ToJsonString());
+
+        var error = Assert.Throws<WorkflowException>(() => WorkflowReader.ReadDirectory(_folder.FullName, ShippedRuleSets));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith(file, problem, StringComparison.Ordinal);
+        Assert.Contains("letter-signed", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_json_names_the_file_and_the_line()
     {
         var file = Path.Combine(_folder.FullName, "bad.json");
@@ -84,8 +119,9 @@ public sealed class WorkflowDefinitionTests : IDisposable
 
         var error = Assert.Throws<WorkflowException>(() => WorkflowReader.ReadDirectory(_folder.FullName, ShippedRuleSets));
 
-        Assert.Contains(file, error.Message, StringComparison.Ordinal);
-        Assert.Contains("5", error.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith($"{file}: line 5: ", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", problem, StringComparison.Ordinal);
     }
 
     [Fact]
