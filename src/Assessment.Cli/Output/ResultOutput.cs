@@ -3,9 +3,8 @@ using Assessment.Assessing;
 using Assessment.Cli.Resources;
 using Assessment.Domain;
 using Assessment.Indicators;
+using Assessment.Reports;
 using Assessment.Resources;
-using CsvHelper;
-using MiniExcelLibs;
 using Spectre.Console;
 
 namespace Assessment.Cli;
@@ -67,61 +66,12 @@ public static class ResultOutput
         writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(results, IndicatorOutput.Json));
 
     /// <summary>Writes one row per result: ranks, score, grade, and the points of every top-level item.</summary>
-    public static void WriteCsv(TextWriter writer, IReadOnlyList<AssessmentResult> results)
-    {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        var rows = Rows(results);
-        foreach (var key in rows.FirstOrDefault()?.Keys ?? Enumerable.Empty<string>())
-        {
-            csv.WriteField(key);
-        }
-
-        csv.NextRecord();
-        foreach (var row in rows)
-        {
-            foreach (var value in row.Values)
-            {
-                csv.WriteField(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString() ?? "");
-            }
-
-            csv.NextRecord();
-        }
-    }
+    public static void WriteCsv(TextWriter writer, IReadOnlyList<AssessmentResult> results) => ResultExport.WriteCsv(writer, results);
 
     /// <summary>Writes the same rows as <see cref="WriteCsv"/> to an XLSX workbook (MiniExcel).</summary>
-    public static void WriteXlsx(string path, IReadOnlyList<AssessmentResult> results) =>
-        MiniExcel.SaveAs(path, Rows(results), overwriteFile: true);
-
-    private static List<Dictionary<string, object?>> Rows(IReadOnlyList<AssessmentResult> results)
+    public static void WriteXlsx(string path, IReadOnlyList<AssessmentResult> results)
     {
-        var items = results.SelectMany(result => result.Items.Where(item => item.Group is null).Select(item => item.Rule)).Distinct().ToArray();
-        return results.Select(result =>
-        {
-            var row = new Dictionary<string, object?>
-            {
-                ["rank"] = result.Rank,
-                ["rankInCategory"] = result.RankInCategory,
-                ["rankInCounty"] = result.RankInCounty,
-                ["code"] = result.Code,
-                ["name"] = result.Name,
-                ["county"] = result.County,
-                ["category"] = result.Category,
-                ["year"] = result.Year,
-                ["score"] = Math.Round(result.Score, 4),
-                ["maxScore"] = result.MaxScore,
-                ["grade"] = result.Grade,
-                ["vetoed"] = result.Vetoed,
-                ["deducted"] = result.Deducted,
-                ["demonstrations"] = string.Join(" ", result.Demonstrations.Where(d => d.Qualifies).Select(d => d.Programme)),
-                ["penalties"] = string.Join(" ", result.Penalties.Select(p => p.Action).Distinct()),
-                ["issues"] = string.Join(" ", result.Issues.Select(issue => issue.Rule)),
-            };
-            foreach (var item in items)
-            {
-                row[item] = result.Items.FirstOrDefault(line => line.Rule == item && line.Group is null)?.Points;
-            }
-
-            return row;
-        }).ToList();
+        using var file = File.Create(path);
+        ResultExport.WriteXlsx(file, results);
     }
 }

@@ -21,6 +21,27 @@ public sealed class UserRepository(DbSession session)
     /// <summary>Every user, by name.</summary>
     public Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default) => QueryAsync(" ORDER BY username", new { }, cancellationToken);
 
+    /// <summary>What sign-in needs of <paramref name="username"/>: the password hash (null: none set), recent failures, the lockout end.</summary>
+    public async Task<(string? PasswordHash, int FailedLogins, DateTime? LockedUntil)?> CredentialsAsync(string username, CancellationToken cancellationToken = default)
+    {
+        var rows = await session.Connection.QueryAsync<(string? PasswordHash, int FailedLogins, DateTime? LockedUntil)>(new CommandDefinition(
+            "SELECT password_hash, failed_logins, locked_until FROM users WHERE username = @username", new { username }, session.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.Cast<(string?, int, DateTime?)?>().SingleOrDefault();
+    }
+
+    /// <summary>Stores a new password hash and clears failures and any lockout.</summary>
+    public Task SetPasswordHashAsync(string username, string hash, CancellationToken cancellationToken = default) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL WHERE username = @username", new { username, hash },
+            session.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Records the outcome of a sign-in: failures counted (and a lockout set), or cleared on success.</summary>
+    public Task RecordSignInAsync(string username, int failedLogins, DateTime? lockedUntil, CancellationToken cancellationToken = default) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET failed_logins = @failedLogins, locked_until = @lockedUntil WHERE username = @username", new { username, failedLogins, lockedUntil },
+            session.Transaction, cancellationToken: cancellationToken));
+
     private async Task<IReadOnlyList<User>> QueryAsync(string where, object parameters, CancellationToken cancellationToken)
     {
         var rows = await session.Connection.QueryAsync<(string Username, string DisplayName, string Role, string? Scope)>(new CommandDefinition(

@@ -19,6 +19,9 @@ public sealed class DemoWorkflows(Database database, TimeProvider clock)
     /// <summary>The leader's user (reads results; fires nothing).</summary>
     public const string Leader = "leader";
 
+    /// <summary>The password of the demo accounts that can sign in to the web application.</summary>
+    public const string DemoPassword = "Demo@2025";
+
     /// <summary>The user of county <paramref name="code"/>.</summary>
     public static string CountyUser(string code) => "c" + code;
 
@@ -26,7 +29,11 @@ public sealed class DemoWorkflows(Database database, TimeProvider clock)
     public static string InstitutionUser(string code) => "i" + code;
 
     /// <summary>What the walk did.</summary>
-    public sealed record Walked(int Year, int Users, int Instances, int Transitions, int Refused, IReadOnlyDictionary<string, int> States);
+    public sealed record Walked(int Year, int Users, int Instances, int Transitions, int Refused, IReadOnlyDictionary<string, int> States)
+    {
+        /// <summary>The accounts given <see cref="DemoPassword"/>: one per role and county, and an institution of each county that has yet to submit.</summary>
+        public IReadOnlyList<User> Accounts { get; init; } = [];
+    }
 
     /// <summary>Adds the users, opens <paramref name="year"/> with the definitions of <paramref name="directory"/> and walks it.</summary>
     public async Task<Walked> BuildAsync(int year, string directory, CancellationToken cancellationToken = default)
@@ -93,8 +100,33 @@ public sealed class DemoWorkflows(Database database, TimeProvider clock)
         await StepAsync(i => i.Subject == WorkflowSubject.County && i.State == "targets-issued", i => new(i.Id, "sign-letter", CountyUser(i.SubjectCode)));
         await StepAsync(i => i.Subject == WorkflowSubject.County && i.State == "letter-signed", i => new(i.Id, "start-aggregation", CountyUser(i.SubjectCode)));
 
-        var states = (await InstancesAsync()).Where(instance => instance.Subject == WorkflowSubject.Institution)
+        var instances = await InstancesAsync();
+        var states = instances.Where(instance => instance.Subject == WorkflowSubject.Institution)
             .GroupBy(instance => instance.State).ToDictionary(group => group.Key, group => group.Count());
-        return new Walked(year, 2 + counties.Count + institutions.Count, opened.Created, transitions, refused, states);
+
+        // Hashing is slow on purpose: only a few accounts get the password, enough to try every role.
+        var accounts = new List<User>
+        {
+            new(Bureau, Strings.DemoUserBureau, UserRole.Bureau, null),
+            new(Leader, Strings.DemoUserLeader, UserRole.Leader, null),
+        };
+        foreach (var county in counties)
+        {
+            accounts.Add(new User(CountyUser(county.Code), string.Format(Strings.DemoUserCounty, county.Name), UserRole.County, county.Code));
+            if (instances.FirstOrDefault(i => Institution(i, "self-assessment") && countyOf[i.SubjectCode] == county.Code) is { } waiting)
+            {
+                var name = institutions.First(institution => institution.Code == waiting.SubjectCode).Name;
+                accounts.Add(new User(InstitutionUser(waiting.SubjectCode), string.Format(Strings.DemoUserInstitution, name), UserRole.Institution,
+                    waiting.SubjectCode));
+            }
+        }
+
+        var passwords = new Accounts.AccountService(database, clock);
+        foreach (var account in accounts)
+        {
+            await passwords.SetPasswordAsync(account.Username, DemoPassword, cancellationToken);
+        }
+
+        return new Walked(year, 2 + counties.Count + institutions.Count, opened.Created, transitions, refused, states) { Accounts = accounts };
     }
 }

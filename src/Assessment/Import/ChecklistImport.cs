@@ -1,6 +1,5 @@
 using Assessment.Data;
 using Assessment.Resources;
-using Dapper;
 
 namespace Assessment.Import;
 
@@ -10,7 +9,7 @@ namespace Assessment.Import;
 /// </summary>
 internal sealed class ChecklistImport : TableImport<ChecklistRepository.Entry>
 {
-    private HashSet<string> _institutions = [];
+    private readonly InstitutionRows _institutions = new();
 
     public override ImportKind Kind => ImportKind.Checklist;
 
@@ -26,17 +25,12 @@ internal sealed class ChecklistImport : TableImport<ChecklistRepository.Entry>
 
     public override IReadOnlyList<string> KeyColumns { get; } = ["code", "year", "item"];
 
-    public override async Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken) =>
-        _institutions = (await session.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT code FROM institutions", transaction: session.Transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+    public override Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken) =>
+        _institutions.LoadAsync(session, options, cancellationToken);
 
     public override ChecklistRepository.Entry Read(CellReader cells)
     {
-        var code = cells.Text("code");
-        if (code is not null && !_institutions.Contains(code))
-        {
-            cells.Error("code", code, Strings.ImportInstitutionUnknown);
-        }
+        var code = _institutions.Code(cells);
 
         var year = cells.Integer("year", 1990, 2100);
         var item = cells.Text("item") ?? "";

@@ -1,7 +1,5 @@
 using Assessment.Data;
 using Assessment.Domain;
-using Assessment.Resources;
-using Dapper;
 
 namespace Assessment.Import;
 
@@ -26,7 +24,7 @@ internal sealed class ConsumptionImport : TableImport<MonthlyConsumption>
         ["other_kgce"] = ["其他能源", "其他"],
     };
 
-    private HashSet<string> _institutions = [];
+    private readonly InstitutionRows _institutions = new();
 
     public override ImportKind Kind => ImportKind.Consumption;
 
@@ -41,17 +39,12 @@ internal sealed class ConsumptionImport : TableImport<MonthlyConsumption>
 
     public override IReadOnlyList<string> KeyColumns { get; } = ["code", "year", "month"];
 
-    public override async Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken) =>
-        _institutions = (await session.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT code FROM institutions", transaction: session.Transaction, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+    public override Task LoadAsync(DbSession session, ImportOptions options, CancellationToken cancellationToken) =>
+        _institutions.LoadAsync(session, options, cancellationToken);
 
     public override MonthlyConsumption Read(CellReader cells)
     {
-        var code = cells.Text("code");
-        if (code is not null && !_institutions.Contains(code))
-        {
-            cells.Error("code", code, Strings.ImportInstitutionUnknown);
-        }
+        var code = _institutions.Code(cells);
 
         var year = cells.Integer("year", 1990, 2100);
         var month = cells.Integer("month", 1, 12);

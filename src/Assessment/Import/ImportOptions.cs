@@ -4,7 +4,8 @@ namespace Assessment.Import;
 /// <param name="Encoding">CSV text encoding: <c>auto</c> (UTF-8 when the bytes are valid UTF-8, else GB18030), <c>utf-8</c> or <c>gb18030</c>.</param>
 /// <param name="Sheet">XLSX sheet name; the first sheet when null.</param>
 /// <param name="Year">For institutions: the year the building areas and users were reported for, when the file has no year column.</param>
-public sealed record ImportOptions(string Encoding = "auto", string? Sheet = null, int? Year = null)
+/// <param name="OnlyInstitution">For consumption and checklists imported by one institution: rows of any other institution are refused.</param>
+public sealed record ImportOptions(string Encoding = "auto", string? Sheet = null, int? Year = null, string? OnlyInstitution = null)
 {
     /// <summary>Files larger than this are refused before reading.</summary>
     public const long MaxFileBytes = 200L * 1024 * 1024;

@@ -31,23 +31,31 @@ public sealed record RuleSetValidation(string File, CompiledRuleSet? RuleSet, IR
         return results;
     }
 
-    private static RuleSetValidation CheckFile(string file)
+    /// <summary>Checks a rule set given as text (an editor's draft); <paramref name="source"/> names it in messages.</summary>
+    public static RuleSetValidation CheckText(string text, string source) =>
+        Check(source, () => text.Length > RuleSetReader.MaxBytes
+            ? throw new RuleSetException([string.Format(Resources.Strings.RuleSetFileTooLarge, source, text.Length / 1024, RuleSetReader.MaxBytes / 1024)])
+            : RuleSetReader.Parse(text, source));
+
+    private static RuleSetValidation CheckFile(string file) => Check(file, () => RuleSetReader.ReadFile(file));
+
+    private static RuleSetValidation Check(string source, Func<CompiledRuleSet> read)
     {
         CompiledRuleSet set;
         try
         {
-            set = RuleSetReader.ReadFile(file);
+            set = read();
         }
         catch (RuleSetException e)
         {
-            return new RuleSetValidation(file, null, [], e.Problems);
+            return new RuleSetValidation(source, null, [], e.Problems);
         }
 
         var examples = ExampleRunner.Run(set);
         var problems = examples.Where(example => !example.Passed)
             .SelectMany(example => example.Differences.Select(difference =>
-                $"{file}: {string.Format(Resources.Strings.ExampleFailed, example.Example)}: {difference}"))
+                $"{source}: {string.Format(Resources.Strings.ExampleFailed, example.Example)}: {difference}"))
             .ToArray();
-        return new RuleSetValidation(file, set, examples, problems);
+        return new RuleSetValidation(source, set, examples, problems);
     }
 }

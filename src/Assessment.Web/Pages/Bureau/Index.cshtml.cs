@@ -1,0 +1,28 @@
+using Assessment.Data;
+using Assessment.Web.Api;
+using Assessment.Workflows;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Assessment.Web.Pages.Bureau;
+
+/// <summary>The bureau's page: how far the year's workflows are per county, the rule sets and their versions, the schedules.</summary>
+public sealed class IndexModel(Database database, TimeProvider clock) : PageModel
+{
+    public int Year { get; private set; }
+
+    public WorkflowService.YearStatus Status { get; private set; } = new([], []);
+
+    public IReadOnlyList<StoredRuleSet> RuleSets { get; private set; } = [];
+
+    public IReadOnlyList<JobsApi.Schedule> Schedules { get; private set; } = [];
+
+    public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
+    {
+        Year = year ?? WebYear.Default(clock);
+        Status = await new WorkflowService(database, clock).StatusAsync(Year, cancellationToken);
+        await using var session = await database.OpenAsync(cancellationToken);
+        RuleSets = (await new RuleSetRepository(session).ListAsync(cancellationToken)).GroupBy(set => set.RuleSetId)
+            .Select(group => group.MaxBy(set => set.Seq)!).OrderBy(set => set.RuleSetId, StringComparer.Ordinal).ToArray();
+        Schedules = (await JobsApi.SchedulesAsync(database, clock, cancellationToken)).Value!;
+    }
+}

@@ -1,0 +1,79 @@
+using Assessment.Assessing;
+using Assessment.Data;
+using Assessment.Rules;
+using Assessment.Web.Api;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Assessment.Web.Pages.Bureau;
+
+/// <summary>
+/// A rule set's editor: the latest published text, checked (schema, expressions, points, examples), simulated on a past
+/// year against the sets in force (nothing stored), and published as a new version only when every check passes.
+/// </summary>
+public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    [BindProperty]
+    public string Text { get; set; } = "";
+
+    [BindProperty]
+    public int Year { get; set; }
+
+    public RulesApi.Check? Check { get; private set; }
+
+    public Simulation? Simulation { get; private set; }
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Text = await RulesApi.LatestTextAsync(database, Id, cancellationToken);
+        Year = WebYear.Default(clock);
+    }
+
+    public void OnPostValidate() => Validate();
+
+    public async Task OnPostSimulateAsync(CancellationToken cancellationToken)
+    {
+        if (Validate() is { } set)
+        {
+            Simulation = await new AssessmentService(database, clock).SimulateAsync(set, Year, cancellationToken: cancellationToken);
+        }
+    }
+
+    public async Task OnPostPublishAsync(CancellationToken cancellationToken)
+    {
+        if (Validate() is { } set)
+        {
+            await using var session = await database.OpenAsync(cancellationToken);
+            var added = await new RuleSetRepository(session).PublishAsync(set, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            Message = string.Format(added ? Resources.WebText.PublishedNew : Resources.WebText.PublishedAgain, set.Id, set.ContentHash[..12]);
+        }
+    }
+
+    // Checks the draft; the compiled set when every check passes, otherwise null with the problems shown.
+    private CompiledRuleSet? Validate()
+    {
+        var result = RuleSetValidation.CheckText(Text, Resources.WebText.DraftSource);
+        Check = new RulesApi.Check(result.Passed, result.RuleSet?.Id, result.Problems, result.Examples);
+        Problems = result.Problems;
+        if (result.RuleSet is { } set && set.Id != Id)
+        {
+            Problems = [.. Problems, string.Format(Resources.WebText.RuleIdChanged, set.Id, Id)];
+        }
+
+        if (Problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return null;
+        }
+
+        Message ??= Resources.WebText.ValidationPassed;
+        return result.RuleSet;
+    }
+}

@@ -1,0 +1,118 @@
+using Assessment.Data;
+using Assessment.Domain;
+using Assessment.Import;
+using Assessment.Web.Api;
+using Assessment.Web.Auth;
+using Assessment.Workflows;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Assessment.Web.Pages.Institution;
+
+/// <summary>
+/// An institution's page: where its assessment stands and the steps it may take (submit…), its monthly data with a form
+/// for one month and a file import (all or nothing, every bad cell listed), its checklist, and a link to its score.
+/// </summary>
+public sealed class IndexModel(Database database, TimeProvider clock, WebSettings settings) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public long InstanceId { get; private set; }
+
+    public string StateLabel { get; private set; } = "—";
+
+    public DateOnly? Deadline { get; private set; }
+
+    public bool Overdue { get; private set; }
+
+    public IReadOnlyList<WorkflowTrigger> Steps { get; private set; } = [];
+
+    public IReadOnlyList<MonthlyConsumption> Months { get; private set; } = [];
+
+    public IReadOnlyList<ChecklistRepository.Entry> Checklist { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task OnPostFireAsync(long id, string trigger, string? comment, CancellationToken cancellationToken)
+    {
+        var (message, error) = await Pages.Steps.FireAsync(database, clock, User, id, trigger, comment, cancellationToken);
+        Refused(message, error is null ? [] : [error]);
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task OnPostEntryAsync(int month, Dictionary<string, double> values, CancellationToken cancellationToken)
+    {
+        Year ??= WebYear.Default(clock);
+        var user = User.ToUser();
+        try
+        {
+            var quantities = ConsumptionFields.FromValues(ConsumptionFields.All.Select(field => values.GetValueOrDefault(field.Name)).ToArray());
+            var row = MonthlyEntry.Check(user.Scope!, Year.Value, month, quantities);
+            await MonthlyEntry.StoreAsync(database, clock, row, user.Username, cancellationToken);
+            Refused(string.Format(Resources.WebText.MonthSaved, Year, month), []);
+        }
+        catch (ArgumentException e)
+        {
+            Refused(null, [e.Message]);
+        }
+
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task OnPostImportAsync(string kind, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            Refused(null, [Resources.WebText.ImportNoFile]);
+        }
+        else
+        {
+            var outcome = await DataApi.RunImportAsync(kind, file, User.ToUser(), database, clock, settings, cancellationToken);
+            Refused(outcome.Succeeded ? string.Format(Resources.WebText.ImportDone, outcome.File, outcome.Counts?.Total, outcome.Counts?.Inserted,
+                outcome.Counts?.Replaced) : null, outcome.Errors);
+        }
+
+        await LoadAsync(cancellationToken);
+    }
+
+    // Shows the outcome; a refusal answers 400 so that a client can tell.
+    private void Refused(string? message, IReadOnlyList<string> errors)
+    {
+        Message = message;
+        Errors = errors;
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Year ??= WebYear.Default(clock);
+        var user = User.ToUser();
+        Code = user.Scope ?? "";
+        await using var session = await database.OpenAsync(cancellationToken);
+        Name = (await new InstitutionRepository(session).ListAsync(cancellationToken)).FirstOrDefault(i => i.Code == Code)?.Name ?? Code;
+        Months = (await new ConsumptionRepository(session).ListYearAsync(Year.Value, cancellationToken)).Where(row => row.Code == Code).OrderBy(row => row.Month).ToArray();
+        Checklist = (await new ChecklistRepository(session).ListAsync(Year.Value, cancellationToken)).Where(entry => entry.Code == Code).ToArray();
+        var repository = new WorkflowRepository(session);
+        if ((await repository.ListAsync(Year, cancellationToken)).FirstOrDefault(i => i.Subject == WorkflowSubject.Institution && i.SubjectCode == Code) is { } instance)
+        {
+            var definition = await repository.DefinitionOfAsync(instance, cancellationToken);
+            InstanceId = instance.Id;
+            StateLabel = definition.State(instance.State)?.Label.Current ?? instance.State;
+            Deadline = definition.State(instance.State)?.Deadline?.For(instance.Year);
+            Overdue = Deadline < Scheduling.ScheduledJobs.Today(clock);
+            Steps = definition.Triggers.Where(t => t.From.Contains(instance.State) && t.Roles.Contains("institution")).ToArray();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using Assessment.Web;
+
+var app = await WebApp.CreateAsync(args);
+await app.RunAsync();

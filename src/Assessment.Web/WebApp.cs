@@ -1,0 +1,200 @@
+using System.Globalization;
+using Assessment.Data;
+using Assessment.Demo;
+using Assessment.Indicators;
+using Assessment.Rules;
+using Assessment.Scheduling;
+using Assessment.Web.Api;
+using Assessment.Web.Auth;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+
+namespace Assessment.Web;
+
+/// <summary>
+/// The web host: pages for each role, the JSON API with its OpenAPI document, cookie sign-in, a Hangfire server and the
+/// bureau's dashboard, over the database named by <c>--db</c> (default <c>data/assessment.db</c>), on 127.0.0.1:5080.
+/// </summary>
+public static class WebApp
+{
+    /// <summary>Builds the host from command-line arguments and prepares the database (demo, schema).</summary>
+    public static async Task<WebApplication> CreateAsync(string[] args, TimeProvider? clock = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Select(arg => arg == "--demo" ? "--demo=true" : arg).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddCommandLine(args.Select(arg => arg == "--demo" ? "--demo=true" : arg).ToArray(),
+            new Dictionary<string, string> { ["--db"] = "Assessment:Db", ["--demo"] = "Assessment:Demo" });
+        var settings = builder.Configuration.GetSection("Assessment").Get<WebSettings>() ?? new WebSettings();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(WebSettings.DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxUploadBytes);
+        var target = DatabaseTarget.Parse(settings.Db);
+        var database = new Database(target);
+        var time = clock ?? TimeProvider.System;
+        var storage = JobHost.CreateStorage(target, settings.JobStore);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(storage);
+        // The dashboard needs Hangfire's services; the storage is ours (registered above), so nothing global is configured.
+        builder.Services.AddHangfire(_ => { });
+        if (settings.Jobs)
+        {
+            builder.Services.AddHostedService(services => new JobHostService(database, storage, time, services.GetRequiredService<ILogger<JobHostService>>()));
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAntiforgery(options => options.HeaderName = AntiforgeryCheck.HeaderName);
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "assessment.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = "/login";
+            options.AccessDeniedPath = "/denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // The API answers 401 and 403; only pages are sent to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiOr(context.HttpContext, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
+            options.Events.OnRedirectToAccessDenied = context => ApiOr(context.HttpContext, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
+        });
+        builder.Services.AddAuthorizationBuilder().AddAssessmentPolicies();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Login");
+            options.Conventions.AllowAnonymousToPage("/Denied");
+            options.Conventions.AuthorizeFolder("/Bureau", Policies.Bureau);
+            options.Conventions.AuthorizeFolder("/County", Policies.County);
+            options.Conventions.AuthorizeFolder("/Institution", Policies.Institution);
+            options.Conventions.AuthorizeFolder("/Leader", Policies.Results);
+        });
+
+        var app = builder.Build();
+        await PrepareDatabaseAsync(database, settings, time, app.Logger);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")],
+            SupportedUICultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")],
+            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapRazorPages();
+        app.MapAccountApi();
+        app.MapWorkflowApi();
+        app.MapResultsApi();
+        app.MapRulesApi();
+        app.MapDataApi();
+        app.MapJobsApi();
+        app.MapGet("/lang/{culture}", (string culture, string? back, HttpContext http) =>
+        {
+            var chosen = culture == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return TypedResults.LocalRedirect(back is not null && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/");
+        }).AllowAnonymous();
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new BureauDashboardFilter()],
+            AppPath = "/bureau",
+            DashboardTitle = "Hangfire · Assessment",
+        }, storage);
+        return app;
+    }
+
+    private static Task ApiOr(HttpContext http, int status, Action page)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+        }
+        else
+        {
+            page();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // A new database is created (with the shipped factor tables and rule sets); with --demo, an empty one is filled with the
+    // demo; a database with real data is never replaced.
+    private static async Task PrepareDatabaseAsync(Database database, WebSettings settings, TimeProvider clock, ILogger logger)
+    {
+        var builder = new DemoBuilder(database, clock);
+        var ruleSets = DatabaseSetup.ShippedRuleSets(RulesDirectory.Find());
+        if (settings.Demo)
+        {
+            if (!(database.Exists && await IsDemoWithAccountsAsync(database)))
+            {
+                if (!await builder.IsReplaceableAsync(ruleSets.Select(set => set.ContentHash).ToArray()))
+                {
+                    throw new DatabaseException(string.Format(Assessment.Resources.Strings.DemoWouldReplaceData, database.Target.Display));
+                }
+
+                logger.LogInformation("{Message}", Resources.WebText.DemoBuilding);
+                var factors = FactorTableReader.ReadDirectory(RulesDirectory.Factors()
+                    ?? throw new FactorTableException([string.Format(Assessment.Resources.Strings.FactorDirectoryMissing, "rules/factors")]));
+                await builder.BuildAsync(new DemoOptions(), factors, force: false, ruleSets: ruleSets);
+                await new DemoWorkflows(database, clock).BuildAsync(DemoCalibration.LastYear,
+                    RulesDirectory.Workflows() ?? throw new DirectoryNotFoundException("workflows"));
+            }
+
+            database.Migrate();
+            await using var session = await database.OpenAsync();
+            var accounts = (await new UserRepository(session).ListAsync()).Where(user => user.Role != Domain.UserRole.System).ToArray();
+            var signIn = new List<string>();
+            foreach (var user in accounts)
+            {
+                if (await new UserRepository(session).CredentialsAsync(user.Username) is { PasswordHash: not null })
+                {
+                    signIn.Add($"{user.Username} ({user.RoleCode}{(user.Scope is null ? "" : " " + user.Scope)})");
+                }
+            }
+
+            logger.LogWarning("{Message}", string.Format(Resources.WebText.DemoAccounts, DemoWorkflows.DemoPassword, string.Join(", ", signIn)));
+            return;
+        }
+
+        if (!database.Exists)
+        {
+            await DatabaseSetup.InitAsync(database, RulesDirectory.Factors(), null, clock, ruleSets: ruleSets);
+            return;
+        }
+
+        database.Migrate();
+    }
+
+    private static async Task<bool> IsDemoWithAccountsAsync(Database database)
+    {
+        database.Migrate();
+        await using var session = await database.OpenAsync();
+        return await new SettingsRepository(session).GetAsync(SettingsRepository.DemoSeed) is not null
+               && await new UserRepository(session).CredentialsAsync(DemoWorkflows.Bureau) is { PasswordHash: not null };
+    }
+
+    /// <summary>Only the bureau sees the Hangfire dashboard.</summary>
+    private sealed class BureauDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User is { Identity.IsAuthenticated: true } user && user.IsInRole("bureau");
+    }
+}
