@@ -26,6 +26,8 @@ public static class WebApp
         {
             Args = args.Select(arg => arg == "--demo" ? "--demo=true" : arg).ToArray(),
             ContentRootPath = AppContext.BaseDirectory,
+            // The pages live in this assembly, whichever program starts the host (the command, the tests).
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
         });
         builder.Configuration.AddCommandLine(args.Select(arg => arg == "--demo" ? "--demo=true" : arg).ToArray(),
             new Dictionary<string, string> { ["--db"] = "Assessment:Db", ["--demo"] = "Assessment:Demo" });
@@ -35,6 +37,7 @@ public static class WebApp
             builder.WebHost.UseUrls(WebSettings.DefaultUrl);
         }
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxUploadBytes);
         var target = DatabaseTarget.Parse(settings.Db);
         var database = new Database(target);
@@ -45,8 +48,10 @@ public static class WebApp
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(storage);
-        // The dashboard needs Hangfire's services; the storage is ours (registered above), so nothing global is configured.
-        builder.Services.AddHangfire(_ => { });
+        // What the dashboard looks for. Not AddHangfire(): it would point Hangfire's global log provider at this host's
+        // logger, which outlives the host (several hosts run in one test process); our storage and server are explicit.
+        builder.Services.AddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
+        builder.Services.AddSingleton(DashboardRoutes.Routes);
         if (settings.Jobs)
         {
             builder.Services.AddHostedService(services => new JobHostService(database, storage, time, services.GetRequiredService<ILogger<JobHostService>>()));

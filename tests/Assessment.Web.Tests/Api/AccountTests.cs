@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assessment.Web.Tests.Support;
+
+namespace Assessment.Web.Tests.Api;
+
+/// <summary>Sign-in over real HTTP: passwords, lockout, cookies, antiforgery, and what an anonymous client gets.</summary>
+[Collection(DemoCollection.Name)]
+public sealed class AccountTests(DemoDatabase demo) : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    public async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(demo.Copy());
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_demo_account_signs_in_and_the_cookie_says_who_it_is()
+    {
+        using var client = await _host.SignInAsync("c652324");
+
+        var me = await client.GetJsonAsync<JsonElement>("/api/account/me");
+
+        Assert.Equal(("c652324", "county", "652324"), (me.GetProperty("username").GetString(), me.GetProperty("role").GetString(), me.GetProperty("scope").GetString()));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_user_get_the_same_answer_and_five_failures_lock_the_account()
+    {
+        using var client = _host.Anonymous();
+
+        var unknown = await client.PostJsonAsync("/api/account/login", new { username = "nobody", password = "x" });
+        var wrong = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            wrong.Add((await client.PostJsonAsync("/api/account/login", new { username = "leader", password = "wrong" })).StatusCode);
+        }
+
+        var right = await client.PostJsonAsync("/api/account/login", new { username = "leader", password = TestHost.Password });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(),
+            (await (await client.PostJsonAsync("/api/account/login", new { username = "bureau", password = "wrong" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("title").GetString());
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests], wrong);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode); // locked, even with the right password
+    }
+
+    [Fact]
+    public async Task Without_the_antiforgery_token_nothing_is_changed()
+    {
+        using var client = await _host.SignInAsync("bureau");
+
+        var response = await client.PostJsonAsync("/api/workflows/open/2025", new { }, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("X-CSRF-TOKEN", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/results/2025", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/account/me", HttpStatusCode.Unauthorized)]
+    [InlineData("/bureau", HttpStatusCode.Redirect)]
+    public async Task An_anonymous_client_is_refused_by_the_api_and_sent_to_sign_in_by_the_pages(string path, HttpStatusCode expected)
+    {
+        using var client = _host.Anonymous();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_api_areas()
+    {
+        using var client = _host.Anonymous();
+
+        var document = await client.GetJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToArray();
+        Assert.Contains("/api/workflows/instances/{id}/fire", paths);
+        Assert.Contains("/api/results/{year}", paths);
+        Assert.Contains("/api/rules/simulate", paths);
+        Assert.Contains("/api/data/import/{kind}", paths);
+        Assert.Contains("/api/jobs/schedules", paths);
+    }
+}
