@@ -38,7 +38,10 @@ public static class WebApp
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxUploadBytes);
+        // Bodies up to twice the upload limit are read, so that a file somewhat too large is refused with a message naming
+        // it (400) rather than by a reset connection; beyond that Kestrel stops reading (413).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes);
         var target = DatabaseTarget.Parse(settings.Db);
         var database = new Database(target);
         var time = clock ?? TimeProvider.System;

@@ -100,8 +100,9 @@ public sealed class TestHost : IAsyncDisposable
                 request.Headers.Add("X-CSRF-TOKEN", _token);
             }
 
+            var signing = request.RequestUri?.OriginalString.StartsWith("/api/account/log", StringComparison.Ordinal) == true;
             var response = await _http.SendAsync(request);
-            if (request.RequestUri?.OriginalString.StartsWith("/api/account/log", StringComparison.Ordinal) == true)
+            if (signing)
             {
                 _token = null; // the antiforgery token belongs to who is signed in
             }
