@@ -30,6 +30,22 @@ public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
 
     public string? Message { get; private set; }
 
+    /// <summary>The items with points, for the form (empty when the draft is not JSON).</summary>
+    public IReadOnlyList<RuleSetEditor.Item> Items
+    {
+        get
+        {
+            try
+            {
+                return RuleSetEditor.Items(Text);
+            }
+            catch (ArgumentException)
+            {
+                return []; // the problems of the draft are shown by its check
+            }
+        }
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Text = await RulesApi.LatestTextAsync(database, Id, cancellationToken);
@@ -37,6 +53,47 @@ public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
     }
 
     public void OnPostValidate() => Validate();
+
+    /// <summary>Writes the points of the form into the draft (expressions and groups in step), then checks it.</summary>
+    public void OnPostPoints(Dictionary<string, double> points)
+    {
+        if (Edit(() => RuleSetEditor.WithPoints(Text, points)) is { } text)
+        {
+            Text = text;
+            Validate();
+        }
+    }
+
+    /// <summary>Takes the draft's results as the examples' expectations (after the author has seen how they moved), then checks it.</summary>
+    public void OnPostAcceptExamples()
+    {
+        if (Edit(() => RuleSetEditor.WithExamplesAccepted(Text, Resources.WebText.DraftSource)) is { } text)
+        {
+            Text = text;
+            Validate();
+        }
+    }
+
+    // An edit of the draft, or null with its problems shown.
+    private T? Edit<T>(Func<T> edit)
+        where T : class
+    {
+        try
+        {
+            return edit();
+        }
+        catch (ArgumentException e)
+        {
+            Problems = [e.Message];
+        }
+        catch (RuleSetException e)
+        {
+            Problems = e.Problems;
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return null;
+    }
 
     public async Task OnPostSimulateAsync(CancellationToken cancellationToken)
     {
