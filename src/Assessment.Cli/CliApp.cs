@@ -64,6 +64,7 @@ public static class CliApp
         root.Subcommands.Add(JobsCommand.Worker(context));
         root.Subcommands.Add(JobsCommand.Schedule(context));
         root.Subcommands.Add(JobsCommand.Jobs(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 

@@ -16,6 +16,16 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
 
     public IReadOnlyList<JobsApi.Schedule> Schedules { get; private set; } = [];
 
+    public string? Message { get; private set; }
+
+    /// <summary>Assesses the year with the rule sets in force now and stores the run: the results every page shows.</summary>
+    public async Task OnPostAssessAsync(int year, CancellationToken cancellationToken)
+    {
+        var stored = await new Assessment.Assessing.AssessmentService(database, clock).AssessAsync(year, Resources.WebText.AssessNote, cancellationToken);
+        Message = string.Format(Resources.WebText.Assessed, stored.Run.Id, year, stored.Institutions.Count, stored.Counties.Count);
+        await OnGetAsync(year, cancellationToken);
+    }
+
     public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
     {
         Year = year ?? WebYear.Default(clock);

@@ -49,6 +49,9 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
 
     public string? Error { get; private set; }
 
+    /// <summary>The run the results come from.</summary>
+    public AssessmentRun? Run { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Year ??= WebYear.Default(clock);
@@ -70,10 +73,12 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
             return;
         }
 
+        Run = (await new AssessmentService(database, clock).LatestAsync(Year.Value, cancellationToken))?.Run;
         var all = await ResultsApi.RankedAsync(Year.Value, "institution", null, null, HttpContext, database, clock, cancellationToken);
         CountyScores = (await ResultsApi.RankedAsync(Year.Value, "county", null, null, HttpContext, database, clock, cancellationToken))
             .OrderByDescending(result => result.Score).Select(result => (result.Name, result.Score)).ToArray();
-        GradeCounts = all.GroupBy(result => result.GradeLabel).OrderBy(group => group.Key, StringComparer.Ordinal)
+        // Best grade first: the groups in the order of their average score.
+        GradeCounts = all.GroupBy(result => result.GradeLabel).OrderByDescending(group => group.Average(result => result.Score))
             .Select(group => (group.Key.Length == 0 ? "–" : group.Key, (double)group.Count())).ToArray();
         Candidates = all.SelectMany(result => result.Demonstrations.Where(line => line.Qualifies).Select(line => (result, line))).ToArray();
         Penalised = all.SelectMany(result => result.Penalties.Select(penalty => (result, penalty))).ToArray();
