@@ -18,6 +18,25 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
 
     public string? Message { get; private set; }
 
+    public string? Error { get; private set; }
+
+    /// <summary>Stores a job's schedule (applied when the job server next starts); a bad cron expression is refused naming it.</summary>
+    public async Task OnPostScheduleAsync(string job, string? cron, bool enabled, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await JobsApi.SetScheduleAsync(database, clock, job, cron, enabled, cancellationToken);
+            Message = string.Format(Resources.WebText.ScheduleSaved, job);
+        }
+        catch (ArgumentException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await OnGetAsync(null, cancellationToken);
+    }
+
     /// <summary>Assesses the year with the rule sets in force now and stores the run: the results every page shows.</summary>
     public async Task OnPostAssessAsync(int year, CancellationToken cancellationToken)
     {

@@ -49,6 +49,11 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
 
     public string? Error { get; private set; }
 
+    /// <summary>One category of institutions: how many, their average score, how many in each grade.</summary>
+    public sealed record CategoryRow(string Name, int Count, double Average, IReadOnlyDictionary<string, int> Grades);
+
+    public IReadOnlyList<CategoryRow> CategoryRows { get; private set; } = [];
+
     /// <summary>The run the results come from.</summary>
     public AssessmentRun? Run { get; private set; }
 
@@ -80,6 +85,10 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
         // Best grade first: the groups in the order of their average score.
         GradeCounts = all.GroupBy(result => result.GradeLabel).OrderByDescending(group => group.Average(result => result.Score))
             .Select(group => (group.Key.Length == 0 ? "–" : group.Key, (double)group.Count())).ToArray();
+        CategoryRows = all.GroupBy(result => result.Category ?? "").OrderByDescending(group => group.Average(result => result.Score)).Select(group =>
+            new CategoryRow(Categories.Parse(group.Key) is { } category ? IndicatorAggregator.CategoryName(category) : group.Key, group.Count(),
+                group.Average(result => result.Score), group.GroupBy(result => result.GradeLabel.Length == 0 ? "–" : result.GradeLabel)
+                    .ToDictionary(grades => grades.Key, grades => grades.Count()))).ToArray();
         Candidates = all.SelectMany(result => result.Demonstrations.Where(line => line.Qualifies).Select(line => (result, line))).ToArray();
         Penalised = all.SelectMany(result => result.Penalties.Select(penalty => (result, penalty))).ToArray();
         await TrendAsync(Year.Value, cancellationToken);
