@@ -27,12 +27,51 @@ public static class DataApi
         });
         group.MapPut("/consumption/{code}/{year:int}/{month:int}", PutMonthAsync);
         group.MapPost("/import/{kind}", ImportAsync).DisableAntiforgery();
+        group.MapGet("/checklist/{code}/{year:int}", async (string code, int year, HttpContext http, Database database, TimeProvider clock,
+            CancellationToken cancellationToken) =>
+        {
+            await http.User.ToUser().DemandAsync(code, database, cancellationToken);
+            await using var session = await database.OpenAsync(cancellationToken);
+            var entries = (await new ChecklistRepository(session).ListAsync(year, cancellationToken)).Where(entry => entry.Code == code).ToArray();
+            return TypedResults.Ok(new { open = await new SelfAssessment(database, clock).IsOpenAsync(code, year, cancellationToken), entries });
+        });
+        group.MapPut("/checklist/{code}/{year:int}", async (string code, int year, SelfAssessment.Line[] lines, HttpContext http, Database database,
+            TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            await OwnAsync(http, code, database, cancellationToken);
+            await new SelfAssessment(database, clock).SaveAsync(code, year, lines, cancellationToken);
+            return TypedResults.NoContent();
+        });
+        group.MapGet("/evidence/{code}/{year:int}", async (string code, int year, HttpContext http, Database database, CancellationToken cancellationToken) =>
+        {
+            await http.User.ToUser().DemandAsync(code, database, cancellationToken);
+            await using var session = await database.OpenAsync(cancellationToken);
+            return TypedResults.Ok(await new EvidenceRepository(session).ListAsync(code, year, cancellationToken));
+        });
+        group.MapPost("/evidence/{code}/{year:int}/{item}", async (string code, int year, string item, IFormFile file, HttpContext http, Database database,
+            TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var user = await OwnAsync(http, code, database, cancellationToken);
+            var id = await new SelfAssessment(database, clock).AddEvidenceAsync(code, year, item, file.FileName, await ReadAsync(file, cancellationToken), user.Username,
+                cancellationToken);
+            return TypedResults.Created($"/api/data/evidence/file/{id}", new { id });
+        }).DisableAntiforgery();
+        group.MapGet("/evidence/file/{id:long}", EvidenceFileAsync);
         return group;
     }
 
-    /// <summary>Stores one month for an institution: the institution itself or the bureau.</summary>
-    public static async Task<Ok<MonthlyConsumption>> PutMonthAsync(string code, int year, int month, ConsumptionQuantities quantities, HttpContext http,
-        Database database, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>An evidence file, for whoever may see its institution.</summary>
+    public static async Task<FileContentHttpResult> EvidenceFileAsync(long id, HttpContext http, Database database, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var (info, content) = await new EvidenceRepository(session).GetAsync(id, cancellationToken)
+                              ?? throw new NotFoundException(string.Format(Resources.WebText.EvidenceNotFound, id));
+        await http.User.ToUser().DemandAsync(info.Code, database, cancellationToken);
+        return TypedResults.File(content, info.ContentType, info.FileName);
+    }
+
+    /// <summary>The signed-in institution itself (or the bureau); anyone else gets 404 for it.</summary>
+    private static async Task<User> OwnAsync(HttpContext http, string code, Database database, CancellationToken cancellationToken)
     {
         var user = http.User.ToUser();
         if (user.Role is not (UserRole.Bureau or UserRole.Institution))
@@ -41,6 +80,27 @@ public static class DataApi
         }
 
         await user.DemandAsync(code, database, cancellationToken);
+        return user;
+    }
+
+    /// <summary>The bytes of an upload, refusing one larger than the evidence limit before reading it.</summary>
+    public static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > SelfAssessment.MaxEvidenceBytes)
+        {
+            throw new ArgumentException(string.Format(Assessment.Resources.Strings.EvidenceWrongSize, file.FileName, file.Length, SelfAssessment.MaxEvidenceBytes / 1024 / 1024));
+        }
+
+        using var memory = new MemoryStream();
+        await file.CopyToAsync(memory, cancellationToken);
+        return memory.ToArray();
+    }
+
+    /// <summary>Stores one month for an institution: the institution itself or the bureau.</summary>
+    public static async Task<Ok<MonthlyConsumption>> PutMonthAsync(string code, int year, int month, ConsumptionQuantities quantities, HttpContext http,
+        Database database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var user = await OwnAsync(http, code, database, cancellationToken);
         var row = MonthlyEntry.Check(code, year, month, quantities);
         await MonthlyEntry.StoreAsync(database, clock, row, user.Username, cancellationToken);
         return TypedResults.Ok(row);

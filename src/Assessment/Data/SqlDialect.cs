@@ -35,7 +35,7 @@ public abstract class SqlDialect
     /// <summary>Tables to empty before a fresh demo, children first.</summary>
     public static IReadOnlyList<string> TablesChildrenFirst { get; } =
     [
-        "workflow_transitions", "workflow_instances", "workflow_definitions", "users", "job_runs", "job_schedules", "notifications", "publications",
+        "evidence_files", "workflow_transitions", "workflow_instances", "workflow_definitions", "users", "job_runs", "job_schedules", "notifications", "publications",
         "assessment_results", "assessment_runs", "checklist", "rule_set_versions", "consumption_history", "consumption", "imports", "institution_years", "institutions_history", "institutions",
         "targets", "quotas", "counties", "factor_tables", "settings",
     ];

@@ -22,6 +22,8 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
 
     public IReadOnlyDictionary<string, int> Evidence { get; private set; } = new Dictionary<string, int>();
 
+    public ILookup<string, EvidenceRepository.Info> Files { get; private set; } = Array.Empty<EvidenceRepository.Info>().ToLookup(file => file.Code);
+
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
@@ -54,5 +56,6 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
         await using var session = await database.OpenAsync(cancellationToken);
         Evidence = (await new ChecklistRepository(session).ListAsync(Year.Value, cancellationToken)).Where(entry => !string.IsNullOrWhiteSpace(entry.Evidence))
             .GroupBy(entry => entry.Code).ToDictionary(group => group.Key, group => group.Count());
+        Files = (await new EvidenceRepository(session).ListYearAsync(Year.Value, cancellationToken)).ToLookup(file => file.Code);
     }
 }

@@ -38,6 +38,55 @@ public sealed class IndexModel(Database database, TimeProvider clock, WebSetting
 
     public string? Message { get; private set; }
 
+    public bool ChecklistOpen { get; private set; }
+
+    public IReadOnlyList<EvidenceRepository.Info> Evidence { get; private set; } = [];
+
+    public bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>Saves the self-assessment (all items, or none when one is out of range).</summary>
+    public async Task OnPostChecklistAsync(Dictionary<string, double> points, Dictionary<string, bool> na, Dictionary<string, string?> note,
+        CancellationToken cancellationToken)
+    {
+        Year ??= WebYear.Default(clock);
+        var lines = SelfAssessment.Items.Select(item => new SelfAssessment.Line(item.Id, points.GetValueOrDefault(item.Id), na.GetValueOrDefault(item.Id),
+            note.GetValueOrDefault(item.Id))).ToArray();
+        try
+        {
+            await new SelfAssessment(database, clock).SaveAsync(User.ToUser().Scope!, Year.Value, lines, cancellationToken);
+            Refused(Resources.WebText.ChecklistSaved, []);
+        }
+        catch (ArgumentException e)
+        {
+            Refused(null, [e.Message]);
+        }
+
+        await LoadAsync(cancellationToken);
+    }
+
+    /// <summary>Attaches an evidence file to an item.</summary>
+    public async Task OnPostEvidenceAsync(string item, IFormFile? file, CancellationToken cancellationToken)
+    {
+        Year ??= WebYear.Default(clock);
+        try
+        {
+            if (file is null)
+            {
+                throw new ArgumentException(Resources.WebText.ImportNoFile);
+            }
+
+            await new SelfAssessment(database, clock).AddEvidenceAsync(User.ToUser().Scope!, Year.Value, item, file.FileName,
+                await DataApi.ReadAsync(file, cancellationToken), User.ToUser().Username, cancellationToken);
+            Refused(string.Format(Resources.WebText.EvidenceSaved, file.FileName), []);
+        }
+        catch (ArgumentException e)
+        {
+            Refused(null, [e.Message]);
+        }
+
+        await LoadAsync(cancellationToken);
+    }
+
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
@@ -104,6 +153,8 @@ public sealed class IndexModel(Database database, TimeProvider clock, WebSetting
         Name = (await new InstitutionRepository(session).ListAsync(cancellationToken)).FirstOrDefault(i => i.Code == Code)?.Name ?? Code;
         Months = (await new ConsumptionRepository(session).ListYearAsync(Year.Value, cancellationToken)).Where(row => row.Code == Code).OrderBy(row => row.Month).ToArray();
         Checklist = (await new ChecklistRepository(session).ListAsync(Year.Value, cancellationToken)).Where(entry => entry.Code == Code).ToArray();
+        Evidence = await new EvidenceRepository(session).ListAsync(Code, Year.Value, cancellationToken);
+        ChecklistOpen = await new SelfAssessment(database, clock).IsOpenAsync(Code, Year.Value, cancellationToken);
         var repository = new WorkflowRepository(session);
         if ((await repository.ListAsync(Year, cancellationToken)).FirstOrDefault(i => i.Subject == WorkflowSubject.Institution && i.SubjectCode == Code) is { } instance)
         {
