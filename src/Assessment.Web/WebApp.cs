@@ -43,6 +43,12 @@ public static class WebApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes);
         var target = DatabaseTarget.Parse(settings.Db);
+        if (target.FilePath is { } file)
+        {
+            // The job store file goes beside the database, so the folder must exist before either is opened.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        }
+
         var database = new Database(target);
         var time = clock ?? TimeProvider.System;
         var storage = JobHost.CreateStorage(target, settings.JobStore);
