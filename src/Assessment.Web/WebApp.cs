@@ -8,6 +8,7 @@ using Assessment.Web.Api;
 using Assessment.Web.Auth;
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 
@@ -66,7 +67,12 @@ public static class WebApp
             builder.Services.AddHostedService(services => new JobHostService(database, storage, time, services.GetRequiredService<ILogger<JobHostService>>()));
         }
 
+        // Chinese text goes into pages as itself, not as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
+        // A request body missing a field the API needs is refused (400), not read as zero or null.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.RespectRequiredConstructorParameters = true);
         builder.Services.AddExceptionHandler<ProblemHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery(options => options.HeaderName = AntiforgeryCheck.HeaderName);
@@ -80,6 +86,18 @@ public static class WebApp
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             // The API answers 401 and 403; only pages are sent to the sign-in page.
+            // A cookie from before a sign-out (or a password change) no longer works, even a copied one.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var principal = context.Principal!;
+                var valid = await new Accounts.AccountService(database, time).IsCurrentAsync(principal.ToUser().Username,
+                    principal.FindFirst(WebUser.StampClaim)?.Value, context.HttpContext.RequestAborted);
+                if (!valid)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            };
             options.Events.OnRedirectToLogin = context => ApiOr(context.HttpContext, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
             options.Events.OnRedirectToAccessDenied = context => ApiOr(context.HttpContext, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
         });
@@ -98,8 +116,11 @@ public static class WebApp
         var app = builder.Build();
         await PrepareDatabaseAsync(database, settings, time, app.Logger);
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers with problem details; pages with a page that says what went wrong.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error" });
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/hangfire"),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -107,6 +128,8 @@ public static class WebApp
             SupportedUICultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")],
             RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
         });
+        // Routing after the error and status pages, so that their re-executed requests find their pages.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -124,8 +147,20 @@ public static class WebApp
             var chosen = culture == "en" ? "en" : "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return TypedResults.LocalRedirect(back is not null && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/");
-        }).AllowAnonymous();
+            var local = back is { Length: > 0 } && back[0] == '/' && (back.Length == 1 || back[1] is not ('/' or '\\'));
+            return TypedResults.LocalRedirect(local ? back! : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        // The dashboard is the bureau's: others are sent to sign in, or told they may not, as for any page.
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/hangfire") && !http.User.IsInRole("bureau"))
+            {
+                await (http.User.Identity?.IsAuthenticated == true ? http.ForbidAsync() : http.ChallengeAsync());
+                return;
+            }
+
+            await next(http);
+        });
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new BureauDashboardFilter()],

@@ -29,9 +29,9 @@ public static class AccountApi
             return TypedResults.Ok(new Token(AntiforgeryCheck.HeaderName, tokens.RequestToken!));
         }).AllowAnonymous();
         group.MapPost("/login", LoginAsync).AllowAnonymous();
-        group.MapPost("/logout", async (HttpContext http) =>
+        group.MapPost("/logout", async (HttpContext http, Database database, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await SignOutAsync(http, database, clock, cancellationToken);
             return TypedResults.NoContent();
         }).RequireAuthorization();
         group.MapGet("/me", (HttpContext http) =>
@@ -49,7 +49,8 @@ public static class AccountApi
         var result = await SignInAsync(http, database, clock, credentials.Username, credentials.Password, cancellationToken);
         if (result.User is not { } user)
         {
-            return TypedResults.Problem(Refusal(result), statusCode: result.LockedUntil is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests);
+            // The same answer whether the user is unknown, the password wrong or the account locked: nothing tells which names exist.
+            return TypedResults.Problem(title: Refusal(result), statusCode: StatusCodes.Status401Unauthorized);
         }
 
         return TypedResults.Ok(new Me(user.Username, user.DisplayName, user.RoleCode, user.Scope));
@@ -62,7 +63,8 @@ public static class AccountApi
         var result = await new AccountService(database, clock).SignInAsync(username.Trim(), password, cancellationToken);
         if (result.User is { } user)
         {
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PrincipalOf(user));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                WebUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme, result.Stamp));
         }
 
         return result;
@@ -72,9 +74,18 @@ public static class AccountApi
     public static System.Security.Claims.ClaimsPrincipal PrincipalOf(Domain.User user) =>
         WebUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
 
-    /// <summary>Why a sign-in was refused, in the user's language.</summary>
-    public static string Refusal(AccountService.SignInResult result) => result.LockedUntil is { } until
-        ? string.Format(Resources.WebText.LoginLocked, AccountService.MaxFailures, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(until, DateTimeKind.Utc),
-            Scheduling.ScheduledJobs.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
-        : Resources.WebText.LoginFailed;
+    /// <summary>Why a sign-in was refused: one answer for every reason, naming the lockout rule but not whether it applies.</summary>
+    public static string Refusal(AccountService.SignInResult result) =>
+        string.Format(Resources.WebText.LoginFailed, AccountService.MaxFailures, (int)AccountService.LockoutDuration.TotalMinutes);
+
+    /// <summary>Signs out here and ends every other copy of this sign-in (the security stamp changes).</summary>
+    public static async Task SignOutAsync(HttpContext http, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            await new AccountService(database, clock).SignOutAsync(http.User.ToUser().Username, cancellationToken);
+        }
+
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
 }

@@ -60,6 +60,23 @@ public static class DataApi
         return group;
     }
 
+    /// <summary>
+    /// Checks and stores one month entered by <paramref name="user"/>; an institution may change only a year it has not
+    /// submitted (the bureau may correct any).
+    /// </summary>
+    public static async Task<MonthlyConsumption> EnterMonthAsync(User user, string code, int year, int month, ConsumptionQuantities quantities, Database database,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var row = MonthlyEntry.Check(code, year, month, quantities);
+        if (user.Role == UserRole.Institution && !await new SelfAssessment(database, clock).IsOpenAsync(code, year, cancellationToken))
+        {
+            throw new ArgumentException(string.Format(Assessment.Resources.Strings.SelfAssessmentClosed, code, year));
+        }
+
+        await MonthlyEntry.StoreAsync(database, clock, row, user.Username, cancellationToken);
+        return row;
+    }
+
     /// <summary>An evidence file, for whoever may see its institution.</summary>
     public static async Task<FileContentHttpResult> EvidenceFileAsync(long id, HttpContext http, Database database, CancellationToken cancellationToken)
     {
@@ -76,7 +93,7 @@ public static class DataApi
         var user = http.User.ToUser();
         if (user.Role is not (UserRole.Bureau or UserRole.Institution))
         {
-            throw new NotFoundException(string.Format(Resources.WebText.OutOfScope, code));
+            throw new ForbiddenException(string.Format(Resources.WebText.RoleMayNotChange, code));
         }
 
         await user.DemandAsync(code, database, cancellationToken);
@@ -101,8 +118,7 @@ public static class DataApi
         Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var user = await OwnAsync(http, code, database, cancellationToken);
-        var row = MonthlyEntry.Check(code, year, month, quantities);
-        await MonthlyEntry.StoreAsync(database, clock, row, user.Username, cancellationToken);
+        var row = await EnterMonthAsync(user, code, year, month, quantities, database, clock, cancellationToken);
         return TypedResults.Ok(row);
     }
 
@@ -153,7 +169,9 @@ public static class DataApi
                 await file.CopyToAsync(stream, cancellationToken);
             }
 
-            var options = new ImportOptions(OnlyInstitution: user.Role == UserRole.Institution ? user.Scope : null);
+            var options = user.Role == UserRole.Institution
+                ? new ImportOptions(OnlyInstitution: user.Scope, OnlyYears: await new SelfAssessment(database, clock).OpenYearsAsync(user.Scope!, cancellationToken))
+                : new ImportOptions();
             var result = await new Importer(database, clock).ImportAsync(importKind, path, options, cancellationToken);
             return new ImportOutcome(result.Succeeded, importKind.ToString().ToLowerInvariant(), file.FileName, result.Counts,
                 result.Errors.Select(error => error.ToString().Replace(folder.FullName + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)).ToArray());

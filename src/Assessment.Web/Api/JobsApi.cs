@@ -14,7 +14,7 @@ public static class JobsApi
     public sealed record Schedule(string Id, string Description, string Cron, bool Enabled, bool Default, DateTimeOffset? Next);
 
     /// <summary>A change to a schedule.</summary>
-    public sealed record ScheduleChange(string? Cron, bool? Enabled);
+    public sealed record ScheduleChange(string? Cron = null, bool? Enabled = null);
 
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
@@ -52,7 +52,8 @@ public static class JobsApi
     /// <summary>Stores a schedule change (applied when the worker next starts); a bad cron expression is refused naming it.</summary>
     public static async Task SetScheduleAsync(Database database, TimeProvider clock, string id, string? cron, bool? enabled, CancellationToken cancellationToken)
     {
-        var job = ScheduledJobs.Get(id);
+        var job = ScheduledJobs.All.FirstOrDefault(candidate => candidate.Id == id)
+                  ?? throw new NotFoundException(string.Format(Assessment.Resources.Strings.JobUnknown, id, string.Join(", ", ScheduledJobs.All.Select(j => j.Id))));
         await using var session = await database.OpenAsync(cancellationToken);
         var repository = new ScheduleRepository(session);
         var current = (await repository.ListAsync(cancellationToken)).Single(schedule => schedule.Job.Id == job.Id);

@@ -16,19 +16,14 @@ public sealed class ProblemHandler(IProblemDetailsService problems) : IException
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, details) = exception switch
+        // The middleware may already have pointed the request at the error page: the path asked for is in the feature.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
         {
-            WorkflowConflictException e => (StatusCodes.Status409Conflict, (IReadOnlyList<string>)[e.Message]),
-            WorkflowException e => (StatusCodes.Status400BadRequest, e.Problems),
-            RuleSetException e => (StatusCodes.Status400BadRequest, e.Problems),
-            ImportFileException e => (StatusCodes.Status400BadRequest, [e.Message]),
-            FactorTableException e => (StatusCodes.Status400BadRequest, e.Problems),
-            RuleEvaluationException e => (StatusCodes.Status400BadRequest, [e.Message]),
-            NotFoundException e => (StatusCodes.Status404NotFound, [e.Message]),
-            ArgumentException e => (StatusCodes.Status400BadRequest, [e.Message]),
-            DatabaseException e => (StatusCodes.Status503ServiceUnavailable, [e.Message]),
-            _ => (0, []),
-        };
+            return false; // pages show the error page
+        }
+
+        var (status, details) = Classify(exception);
         if (status == 0)
         {
             return false;
@@ -48,7 +43,27 @@ public sealed class ProblemHandler(IProblemDetailsService problems) : IException
             },
         });
     }
+
+    /// <summary>The status and the messages of one of our errors; (0, []) for anything else (a bug: 500, not shown).</summary>
+    public static (int Status, IReadOnlyList<string> Details) Classify(Exception exception) => exception switch
+        {
+            WorkflowConflictException e => (StatusCodes.Status409Conflict, (IReadOnlyList<string>)[e.Message]),
+            WorkflowException e => (StatusCodes.Status400BadRequest, e.Problems),
+            RuleSetException e => (StatusCodes.Status400BadRequest, e.Problems),
+            ImportFileException e => (StatusCodes.Status400BadRequest, [e.Message]),
+            FactorTableException e => (StatusCodes.Status400BadRequest, e.Problems),
+            RuleEvaluationException e => (StatusCodes.Status400BadRequest, [e.Message]),
+            NotFoundException e => (StatusCodes.Status404NotFound, [e.Message]),
+            BadHttpRequestException e => (e.StatusCode, [e.Message]),
+            ArgumentException e => (StatusCodes.Status400BadRequest, [e.Message]),
+            DatabaseException e => (StatusCodes.Status503ServiceUnavailable, [e.Message]),
+            ForbiddenException e => (StatusCodes.Status403Forbidden, [e.Message]),
+            _ => (0, []),
+        };
 }
 
 /// <summary>Something asked for does not exist (or is outside the user's scope, which looks the same from outside).</summary>
 public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The user's role may not do this at all (403), as opposed to something outside their scope (404).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

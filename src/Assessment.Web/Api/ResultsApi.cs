@@ -60,6 +60,11 @@ public static class ResultsApi
     public static async Task<FileContentHttpResult> ExportAsync(int year, string? level, string? category, string? county, string? format, HttpContext http,
         Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (format is not (null or "csv" or "xlsx"))
+        {
+            throw new ArgumentException(string.Format(Resources.WebText.ExportFormatUnknown, format));
+        }
+
         var results = await RankedAsync(year, level, category, county, http, database, clock, cancellationToken);
         var name = $"assessment-{year}-{level ?? "institution"}";
         if (format == "xlsx")

@@ -9,7 +9,7 @@ namespace Assessment.Web.Api;
 public static class WorkflowApi
 {
     /// <summary>A step to take on an instance.</summary>
-    public sealed record FireRequest(string Trigger, string? Comment);
+    public sealed record FireRequest(string Trigger, string? Comment = null);
 
     /// <summary>What waits for the user.</summary>
     public sealed record InboxEntry(long Id, string Code, string Name, int Year, string State, string StateLabel, IReadOnlyList<Step> Steps,

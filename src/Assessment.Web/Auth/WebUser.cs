@@ -9,8 +9,11 @@ public static class WebUser
     /// <summary>The claim holding the user's scope (county or institution code).</summary>
     public const string ScopeClaim = "assessment:scope";
 
+    /// <summary>The claim holding the security stamp the sign-in was issued with.</summary>
+    public const string StampClaim = "assessment:stamp";
+
     /// <summary>The claims of <paramref name="user"/>.</summary>
-    public static ClaimsPrincipal Principal(User user, string scheme)
+    public static ClaimsPrincipal Principal(User user, string scheme, string? stamp = null)
     {
         List<Claim> claims =
         [
@@ -21,6 +24,11 @@ public static class WebUser
         if (user.Scope is { } scope)
         {
             claims.Add(new Claim(ScopeClaim, scope));
+        }
+
+        if (stamp is not null)
+        {
+            claims.Add(new Claim(StampClaim, stamp));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));

@@ -17,7 +17,7 @@ public static class Charts
         var max = bars.Count == 0 ? 1 : Math.Max(bars.Max(bar => bar.Value), 1e-9);
         var height = bars.Count * row + 30;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" role=\"img\" aria-label=\"{Encode(title)}\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" role=\"img\" aria-label=\"{Encode(title)}\" width=\"100%\" style=\"max-width:{Width}px\" viewBox=\"0 0 {Width} {height}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>");
         for (var i = 0; i < bars.Count; i++)
         {
@@ -35,7 +35,7 @@ public static class Charts
 
     /// <summary>A line of values by year, with a dashed target line from the baseline to the target year.</summary>
     public static IHtmlContent Trend(string id, string title, IReadOnlyList<(int Year, double Value)> points, (int Year, double Value)? from,
-        (int Year, double Value)? to, string unit)
+        (int Year, double Value)? to, string unit, string targetLabel)
     {
         const int height = 260, left = 60, right = 20, top = 20, bottom = 40;
         if (points.Count == 0)
@@ -51,7 +51,7 @@ public static class Charts
         double Y(double value) => top + (height - top - bottom) * (high - value) / (high - low);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" role=\"img\" aria-label=\"{Encode(title)}\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{id}\" role=\"img\" aria-label=\"{Encode(title)}\" width=\"100%\" style=\"max-width:{Width}px\" viewBox=\"0 0 {Width} {height}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{Width - right}\" y2=\"{height - bottom}\" stroke=\"#999\"/>");
         for (var year = (int)minYear; year <= (int)maxYear; year++)
@@ -65,6 +65,12 @@ public static class Charts
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left}\" y=\"12\">{Encode(unit)}</text>");
+        if (from is not null && to is not null)
+        {
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<line x1=\"{Width - 200}\" y1=\"8\" x2=\"{Width - 170}\" y2=\"8\" stroke=\"#b3261e\" stroke-dasharray=\"6 4\"/><text x=\"{Width - 165}\" y=\"12\">{Encode(targetLabel)}</text>");
+        }
+
         if (from is { } start && to is { } end)
         {
             svg.Append(CultureInfo.InvariantCulture,

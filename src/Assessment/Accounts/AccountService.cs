@@ -27,7 +27,7 @@ public sealed class AccountService(Database database, TimeProvider clock)
     private static readonly string DecoyHash = Hasher.HashPassword(User.System, "not a password of anyone");
 
     /// <summary>What a sign-in attempt gave.</summary>
-    public sealed record SignInResult(User? User, DateTime? LockedUntil)
+    public sealed record SignInResult(User? User, DateTime? LockedUntil, string? Stamp = null)
     {
         /// <summary>Whether the user may come in.</summary>
         public bool Succeeded => User is not null;
@@ -50,7 +50,24 @@ public sealed class AccountService(Database database, TimeProvider clock)
         }
 
         await repository.SetPasswordHashAsync(username, Hasher.HashPassword(user, password), cancellationToken);
+        await repository.SetStampAsync(username, NewStamp(), cancellationToken);
     }
+
+    /// <summary>Ends every sign-in of <paramref name="username"/> (this one and any copy of its cookie).</summary>
+    public async Task SignOutAsync(string username, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        await new UserRepository(session).SetStampAsync(username, NewStamp(), cancellationToken);
+    }
+
+    /// <summary>Whether a sign-in carrying <paramref name="stamp"/> is still valid for <paramref name="username"/>.</summary>
+    public async Task<bool> IsCurrentAsync(string username, string? stamp, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        return stamp is not null && await new UserRepository(session).StampAsync(username, cancellationToken) == stamp;
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Checks a user name and password, counting failures and locking the account after <see cref="MaxFailures"/>.</summary>
     public async Task<SignInResult> SignInAsync(string username, string password, CancellationToken cancellationToken = default)
@@ -89,6 +106,13 @@ public sealed class AccountService(Database database, TimeProvider clock)
             await repository.RecordSignInAsync(username, 0, null, cancellationToken);
         }
 
-        return new SignInResult(user, null);
+        var stamp = await repository.StampAsync(username, cancellationToken);
+        if (stamp is null)
+        {
+            stamp = NewStamp();
+            await repository.SetStampAsync(username, stamp, cancellationToken);
+        }
+
+        return new SignInResult(user, null, stamp);
     }
 }

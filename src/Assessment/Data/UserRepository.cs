@@ -30,6 +30,17 @@ public sealed class UserRepository(DbSession session)
         return rows.Cast<(string?, int, DateTime?)?>().SingleOrDefault();
     }
 
+    /// <summary>The user's security stamp (null: none issued yet).</summary>
+    public Task<string?> StampAsync(string username, CancellationToken cancellationToken = default) =>
+        session.Connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT security_stamp FROM users WHERE username = @username", new { username }, session.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Replaces the user's security stamp: every sign-in issued with the old one stops working.</summary>
+    public Task SetStampAsync(string username, string stamp, CancellationToken cancellationToken = default) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET security_stamp = @stamp WHERE username = @username", new { username, stamp }, session.Transaction,
+            cancellationToken: cancellationToken));
+
     /// <summary>Stores a new password hash and clears failures and any lockout.</summary>
     public Task SetPasswordHashAsync(string username, string hash, CancellationToken cancellationToken = default) =>
         session.Connection.ExecuteAsync(new CommandDefinition(

@@ -32,7 +32,7 @@ internal sealed class ChecklistImport : TableImport<ChecklistRepository.Entry>
     {
         var code = _institutions.Code(cells);
 
-        var year = cells.Integer("year", 1990, 2100);
+        var year = _institutions.Year(cells);
         var item = cells.Text("item") ?? "";
         if (item.Length > 0 && Rules.ChecklistVocabulary.Current is { } vocabulary && !vocabulary.Contains(item))
         {

@@ -46,7 +46,7 @@ internal sealed class ConsumptionImport : TableImport<MonthlyConsumption>
     {
         var code = _institutions.Code(cells);
 
-        var year = cells.Integer("year", 1990, 2100);
+        var year = _institutions.Year(cells);
         var month = cells.Integer("month", 1, 12);
         var values = ConsumptionFields.All.Select(field => cells.Quantity(field.Name)).ToArray();
         return ConsumptionFields.FromValues(values).ToMonthly(code ?? "", year, month);

@@ -5,7 +5,9 @@ namespace Assessment.Import;
 /// <param name="Sheet">XLSX sheet name; the first sheet when null.</param>
 /// <param name="Year">For institutions: the year the building areas and users were reported for, when the file has no year column.</param>
 /// <param name="OnlyInstitution">For consumption and checklists imported by one institution: rows of any other institution are refused.</param>
-public sealed record ImportOptions(string Encoding = "auto", string? Sheet = null, int? Year = null, string? OnlyInstitution = null)
+/// <param name="OnlyYears">With <paramref name="OnlyInstitution"/>: the years it may still change (not yet submitted); rows of other years are refused.</param>
+public sealed record ImportOptions(string Encoding = "auto", string? Sheet = null, int? Year = null, string? OnlyInstitution = null,
+    IReadOnlySet<int>? OnlyYears = null)
 {
     /// <summary>Files larger than this are refused before reading.</summary>
     public const long MaxFileBytes = 200L * 1024 * 1024;

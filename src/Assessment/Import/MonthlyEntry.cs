@@ -13,6 +13,9 @@ namespace Assessment.Import;
 /// </summary>
 public static class MonthlyEntry
 {
+    /// <summary>No month of any institution uses more of anything than this: a larger value is a typing error.</summary>
+    public const double MaxQuantity = 1e10;
+
     /// <summary>The month as a row; a year, month or quantity out of range is an <see cref="ArgumentException"/> naming the field.</summary>
     public static MonthlyConsumption Check(string code, int year, int month, ConsumptionQuantities quantities)
     {
@@ -29,7 +32,7 @@ public static class MonthlyEntry
         foreach (var field in ConsumptionFields.All)
         {
             var value = field.Get(quantities);
-            if (!double.IsFinite(value) || value < 0)
+            if (!double.IsFinite(value) || value < 0 || value > MaxQuantity)
             {
                 throw new ArgumentException(string.Format(Strings.EntryOutOfRange, field.Name, value));
             }

@@ -35,20 +35,39 @@ public sealed class SelfAssessment(Database database, TimeProvider clock)
     /// <summary>The checklist items the institution can fill in (the vocabulary), or none when it is missing.</summary>
     public static IReadOnlyList<ChecklistVocabulary.Item> Items => ChecklistVocabulary.Current?.Items ?? [];
 
-    /// <summary>Whether <paramref name="code"/> may still change its self-assessment of <paramref name="year"/>: not yet submitted.</summary>
-    public async Task<bool> IsOpenAsync(string code, int year, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether <paramref name="code"/> may still change its data and self-assessment of <paramref name="year"/>: its
+    /// assessment of that year is not yet submitted; a year not opened may be changed only while it is the current year
+    /// (monthly reporting), never a past one.
+    /// </summary>
+    public async Task<bool> IsOpenAsync(string code, int year, CancellationToken cancellationToken = default) =>
+        (await OpenYearsAsync(code, cancellationToken)).Contains(year);
+
+    /// <summary>The years <paramref name="code"/> may still change (see <see cref="IsOpenAsync"/>).</summary>
+    public async Task<IReadOnlySet<int>> OpenYearsAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var session = await database.OpenAsync(cancellationToken);
         var repository = new WorkflowRepository(session);
-        var instance = (await repository.ListAsync(year, cancellationToken))
-            .FirstOrDefault(candidate => candidate.Subject == WorkflowSubject.Institution && candidate.SubjectCode == code);
-        if (instance is null)
+        var years = new HashSet<int>();
+        var opened = new HashSet<int>();
+        foreach (var instance in (await repository.ListAsync(null, cancellationToken))
+                 .Where(candidate => candidate.Subject == WorkflowSubject.Institution && candidate.SubjectCode == code))
         {
-            return true;
+            opened.Add(instance.Year);
+            var definition = await repository.DefinitionOfAsync(instance, cancellationToken);
+            if (definition.Order(instance.State) <= definition.Order(OpenUntil))
+            {
+                years.Add(instance.Year);
+            }
         }
 
-        var definition = await repository.DefinitionOfAsync(instance, cancellationToken);
-        return definition.Order(instance.State) <= definition.Order(OpenUntil);
+        var current = Scheduling.ScheduledJobs.Today(clock).Year;
+        if (!opened.Contains(current))
+        {
+            years.Add(current);
+        }
+
+        return years;
     }
 
     /// <summary>Stores the lines (all or none): each item must be in the vocabulary and its points within its maximum.</summary>

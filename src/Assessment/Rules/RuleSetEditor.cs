@@ -9,7 +9,8 @@ namespace Assessment.Rules;
 
 /// <summary>
 /// The common edits of a scoring rule set done as a form rather than by hand in the JSON: each item's points (with the
-/// points argument of its <c>Score.X(…, points)</c> expression and its group's total kept in step), and, once the author
+/// points argument of its <c>Score.X(…, points)</c> expression and its group's total kept in step; not checklist items,
+/// whose reviewed points are on the checklist's own scale), and, once the author
 /// has seen how a change moves the examples, the examples' expected results taken from the draft. Anything else is
 /// edited in the JSON; every result is checked as any rule set is before it can be published.
 /// </summary>
@@ -166,7 +167,9 @@ public static partial class RuleSetEditor
     private static (int Index, int Length)? TrailingPoints(string expression, double points)
     {
         var match = TrailingNumber().Match(expression);
-        if (!match.Success || !expression.TrimStart().StartsWith("Score.", StringComparison.Ordinal))
+        // Checklist items score the reviewed points, which stay on the checklist's own scale: their maximum is not a form edit.
+        var call = expression.TrimStart();
+        if (!match.Success || !call.StartsWith("Score.", StringComparison.Ordinal) || call.StartsWith("Score.Checklist", StringComparison.Ordinal))
         {
             return null;
         }

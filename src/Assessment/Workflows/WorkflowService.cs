@@ -140,19 +140,20 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
                        ?? throw new WorkflowException(string.Format(Strings.WorkflowInstanceUnknown, instanceId));
         var definition = await DefinitionAsync(repository, instance, cancellationToken);
         var step = definition.Trigger(trigger)
-                   ?? throw new WorkflowException(string.Format(Strings.WorkflowTriggerUnknown, trigger, string.Join(", ", definition.Triggers.Select(t => t.Id))));
+                   ?? throw new WorkflowException(string.Format(Strings.WorkflowTriggerUnknown, trigger, string.Join("、", definition.Triggers.Select(Named))));
 
         var state = instance.State;
+        var name = Named(step);
         if (!step.From.Contains(state))
         {
-            var possible = definition.Triggers.Where(t => t.From.Contains(state) && t.Roles.Contains(user.RoleCode)).Select(t => t.Id).ToArray();
-            throw new WorkflowException(string.Format(Strings.WorkflowNotFromState, trigger, StateLabel(definition, state),
-                possible.Length > 0 ? string.Join(", ", possible) : Strings.WorkflowNothingForRole));
+            var possible = definition.Triggers.Where(t => t.From.Contains(state) && t.Roles.Contains(user.RoleCode)).Select(Named).ToArray();
+            throw new WorkflowException(string.Format(Strings.WorkflowNotFromState, name, StateLabel(definition, state),
+                possible.Length > 0 ? string.Format(Strings.WorkflowPossibleNow, string.Join("、", possible)) : Strings.WorkflowNothingForRole));
         }
 
         if (!step.Roles.Contains(user.RoleCode))
         {
-            throw new WorkflowException(string.Format(Strings.WorkflowRoleNotAllowed, user.Username, UserRoles.Label(user.RoleCode), trigger,
+            throw new WorkflowException(string.Format(Strings.WorkflowRoleNotAllowed, user.Username, UserRoles.Label(user.RoleCode), name,
                 string.Join("、", step.Roles.Select(UserRoles.Label))));
         }
 
@@ -164,7 +165,7 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
 
         if (step.RequiresComment && string.IsNullOrWhiteSpace(comment))
         {
-            throw new WorkflowException(string.Format(Strings.WorkflowCommentRequired, trigger));
+            throw new WorkflowException(string.Format(Strings.WorkflowCommentRequired, name));
         }
 
         var failures = step.Guard is { } guard ? await GuardFailuresAsync(session, instance, guard, cancellationToken) : [];
@@ -173,7 +174,7 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         {
             const int Shown = 10;
             var listed = string.Join("; ", failures.Take(Shown)) + (failures.Count > Shown ? "; " + string.Format(Strings.WorkflowGuardMore, failures.Count - Shown) : "");
-            throw new WorkflowException(string.Format(Strings.WorkflowGuardFailed, trigger, string.Join("; ", unmet), listed));
+            throw new WorkflowException(string.Format(Strings.WorkflowGuardFailed, name, string.Join("; ", unmet), listed));
         }
 
         machine.Fire(trigger);
@@ -382,6 +383,9 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
 
         return names;
     }
+
+    // A step as people and the command both read it: its label, and the id the command takes.
+    private static string Named(WorkflowTrigger trigger) => $"{trigger.Label.Current}（{trigger.Id}）";
 
     private static string StateLabel(WorkflowDefinition definition, string state) => definition.State(state)?.Label.Current ?? state;
 }

@@ -18,6 +18,8 @@ public sealed class RuleSetEditorTests
         Assert.Equal((15.0, true, null), (quota.Points, quota.IsGroup, quota.Group));
         Assert.Equal((8.0, "quota", true), (area.Points, area.Group, area.Editable));
         Assert.True(items.ToList().IndexOf(quota) < items.ToList().IndexOf(area));
+        Assert.False(items.Single(item => item.Rule == "retrofit").Editable); // a checklist item: its reviewed points are on the checklist's scale
+        Assert.Throws<ArgumentException>(() => RuleSetEditor.WithPoints(Shipped, new Dictionary<string, double> { ["retrofit"] = 10 }));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class EndpointTests(DemoDatabase demo) : IAsyncLifetime
         Assert.Contains("30 8 3 * *", await changed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, badCron.StatusCode);
         Assert.Contains("every day", await badCron.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, unknownJob.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownJob.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, enqueued.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notEnded.StatusCode);
         Assert.Equal(HttpStatusCode.OK, runs.StatusCode);

@@ -66,8 +66,11 @@ public sealed class TestHost : IAsyncDisposable
 
         public Client(TestHost host)
         {
-            _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.Address };
+            _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = host.Address };
         }
+
+        /// <summary>The client's cookies (the sign-in among them).</summary>
+        public CookieContainer Cookies { get; } = new();
 
         public HttpClient Http => _http;
 

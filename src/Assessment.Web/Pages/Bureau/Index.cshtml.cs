@@ -40,8 +40,35 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
     /// <summary>Assesses the year with the rule sets in force now and stores the run: the results every page shows.</summary>
     public async Task OnPostAssessAsync(int year, CancellationToken cancellationToken)
     {
-        var stored = await new Assessment.Assessing.AssessmentService(database, clock).AssessAsync(year, Resources.WebText.AssessNote, cancellationToken);
-        Message = string.Format(Resources.WebText.Assessed, stored.Run.Id, year, stored.Institutions.Count, stored.Counties.Count);
+        try
+        {
+            var stored = await new Assessment.Assessing.AssessmentService(database, clock).AssessAsync(year, Resources.WebText.AssessNote, cancellationToken);
+            Message = string.Format(Resources.WebText.Assessed, stored.Run.Id, year, stored.Institutions.Count, stored.Counties.Count);
+        }
+        catch (Exception e) when (e is ArgumentException or Rules.RuleEvaluationException or Indicators.FactorTableException)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await OnGetAsync(year, cancellationToken);
+    }
+
+    /// <summary>Opens the year's assessment: an instance per institution with targets and per county.</summary>
+    public async Task OnPostOpenAsync(int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var opened = await new WorkflowService(database, clock).OpenYearAsync(year,
+                Rules.RulesDirectory.Workflows() ?? throw new DirectoryNotFoundException("workflows"), cancellationToken);
+            Message = string.Format(Resources.WebText.YearOpened, year, opened.Institutions, opened.Counties, opened.Created);
+        }
+        catch (WorkflowException e)
+        {
+            Error = string.Join(" ", e.Problems);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         await OnGetAsync(year, cancellationToken);
     }
 

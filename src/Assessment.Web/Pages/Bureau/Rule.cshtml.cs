@@ -30,6 +30,11 @@ public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
 
     public string? Message { get; private set; }
 
+    private IReadOnlyDictionary<string, string> _grades = new Dictionary<string, string>();
+
+    /// <summary>A grade's name (from the latest results of the year), or its code.</summary>
+    public string Grade(string code) => _grades.GetValueOrDefault(code) ?? code;
+
     /// <summary>The items with points, for the form (empty when the draft is not JSON).</summary>
     public IReadOnlyList<RuleSetEditor.Item> Items
     {
@@ -99,7 +104,20 @@ public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
     {
         if (Validate() is { } set)
         {
-            Simulation = await new AssessmentService(database, clock).SimulateAsync(set, Year, cancellationToken: cancellationToken);
+            try
+            {
+                var service = new AssessmentService(database, clock);
+                Simulation = await service.SimulateAsync(set, Year, cancellationToken: cancellationToken);
+                _grades = (await service.LatestAsync(Year, cancellationToken))?.Institutions.Where(result => result.Grade.Length > 0)
+                    .GroupBy(result => result.Grade).ToDictionary(group => group.Key, group => group.First().GradeLabel) ?? new Dictionary<string, string>();
+            }
+            catch (Exception e) when (e is ArgumentException or RuleEvaluationException or Indicators.FactorTableException)
+            {
+                // A year without data or rules in force: say so beside the draft, which stays as it is.
+                Problems = [e.Message];
+                Message = null;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            }
         }
     }
 

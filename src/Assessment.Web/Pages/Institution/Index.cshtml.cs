@@ -32,6 +32,18 @@ public sealed class IndexModel(Database database, TimeProvider clock, WebSetting
 
     public IReadOnlyList<WorkflowTrigger> Steps { get; private set; } = [];
 
+    /// <summary>Every step of this year's assessment so far, with the comments of returns.</summary>
+    public IReadOnlyList<WorkflowTransition> History { get; private set; } = [];
+
+    private WorkflowDefinition? _definition;
+
+    /// <summary>A step's name as users read it.</summary>
+    public string StepLabel(string trigger) => _definition?.Trigger(trigger)?.Label.Current ?? trigger;
+
+    /// <summary>A stored time in China Standard Time.</summary>
+    public static string ChinaTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Scheduling.ScheduledJobs.TimeZone)
+        .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     public IReadOnlyList<MonthlyConsumption> Months { get; private set; } = [];
 
     public IReadOnlyList<ChecklistRepository.Entry> Checklist { get; private set; } = [];
@@ -98,15 +110,33 @@ public sealed class IndexModel(Database database, TimeProvider clock, WebSetting
         await LoadAsync(cancellationToken);
     }
 
-    public async Task OnPostEntryAsync(int month, Dictionary<string, double> values, CancellationToken cancellationToken)
+    /// <summary>Stores one month: a field left empty keeps the value stored for that month (0 when none is); text that is not a number is refused.</summary>
+    public async Task OnPostEntryAsync(int month, Dictionary<string, string?> values, CancellationToken cancellationToken)
     {
         Year ??= WebYear.Default(clock);
         var user = User.ToUser();
         try
         {
-            var quantities = ConsumptionFields.FromValues(ConsumptionFields.All.Select(field => values.GetValueOrDefault(field.Name)).ToArray());
-            var row = MonthlyEntry.Check(user.Scope!, Year.Value, month, quantities);
-            await MonthlyEntry.StoreAsync(database, clock, row, user.Username, cancellationToken);
+            MonthlyConsumption? stored;
+            await using (var session = await database.OpenAsync(cancellationToken))
+            {
+                stored = (await new ConsumptionRepository(session).ListYearAsync(Year.Value, cancellationToken))
+                    .FirstOrDefault(row => row.Code == user.Scope && row.Month == month);
+            }
+
+            var numbers = ConsumptionFields.All.Select(field =>
+            {
+                var text = values.GetValueOrDefault(field.Name)?.Trim();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return stored is null ? 0 : field.Get(stored.Quantities);
+                }
+
+                return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : throw new ArgumentException(string.Format(Assessment.Resources.Strings.EntryOutOfRange, FieldLabel(field.Name), text));
+            }).ToArray();
+            await DataApi.EnterMonthAsync(user, user.Scope!, Year.Value, month, ConsumptionFields.FromValues(numbers), database, clock, cancellationToken);
             Refused(string.Format(Resources.WebText.MonthSaved, Year, month), []);
         }
         catch (ArgumentException e)
@@ -116,6 +146,10 @@ public sealed class IndexModel(Database database, TimeProvider clock, WebSetting
 
         await LoadAsync(cancellationToken);
     }
+
+    /// <summary>A consumption field's name as users read it (电力 (kWh)).</summary>
+    public static string FieldLabel(string field) =>
+        Resources.WebText.ResourceManager.GetString("Field_" + field, Resources.WebText.Culture) ?? field;
 
     public async Task OnPostImportAsync(string kind, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -159,6 +193,8 @@ public sealed class IndexModel(Database database, TimeProvider clock, WebSetting
         if ((await repository.ListAsync(Year, cancellationToken)).FirstOrDefault(i => i.Subject == WorkflowSubject.Institution && i.SubjectCode == Code) is { } instance)
         {
             var definition = await repository.DefinitionOfAsync(instance, cancellationToken);
+            _definition = definition;
+            History = await repository.HistoryAsync(instance.Id, cancellationToken);
             InstanceId = instance.Id;
             StateLabel = definition.State(instance.State)?.Label.Current ?? instance.State;
             Deadline = definition.State(instance.State)?.Deadline?.For(instance.Year);

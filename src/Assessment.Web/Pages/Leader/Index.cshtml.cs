@@ -54,6 +54,12 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
 
     public IReadOnlyList<CategoryRow> CategoryRows { get; private set; } = [];
 
+    /// <summary>How many rows of the ranking the page shows (the export has them all).</summary>
+    public const int Shown = 200;
+
+    /// <summary>A category code's name.</summary>
+    public static string CategoryName(string? code) => Categories.Parse(code) is { } category ? IndicatorAggregator.CategoryName(category) : code ?? "";
+
     /// <summary>The run the results come from.</summary>
     public AssessmentRun? Run { get; private set; }
 
@@ -65,7 +71,9 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
         Level = Level == "county" ? "county" : "institution";
         await using (var session = await database.OpenAsync(cancellationToken))
         {
-            Counties = await new CountyRepository(session).ListAsync(cancellationToken);
+            var user = Auth.WebUser.ToUser(User);
+            Counties = (await new CountyRepository(session).ListAsync(cancellationToken))
+                .Where(county => user.Role != UserRole.County || county.Code == user.Scope).ToArray();
         }
 
         try
