@@ -7,18 +7,13 @@ namespace Assessment.Web.Tests.Api;
 
 /// <summary>Sign-in over real HTTP: passwords, lockout, cookies, antiforgery, and what an anonymous client gets.</summary>
 [Collection(DemoCollection.Name)]
-public sealed class AccountTests(DemoDatabase demo) : IAsyncLifetime
+public sealed class AccountTests(DemoDatabase demo) : HostTest(demo)
 {
-    private TestHost _host = null!;
-
-    public async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(demo.Copy());
-
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task A_demo_account_signs_in_and_the_cookie_says_who_it_is()
     {
-        using var client = await _host.SignInAsync("c652324");
+        using var client = await Host.SignInAsync("c652324");
 
         var me = await client.GetJsonAsync<JsonElement>("/api/account/me");
 
@@ -28,7 +23,7 @@ public sealed class AccountTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Wrong_passwords_unknown_users_and_locked_accounts_all_get_the_same_answer()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
 
         var unknown = await client.PostJsonAsync("/api/account/login", new { username = "nobody", password = "x" });
         var wrong = new List<HttpResponseMessage>();
@@ -54,9 +49,9 @@ public sealed class AccountTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Signing_out_ends_every_copy_of_the_sign_in()
     {
-        using var client = await _host.SignInAsync("leader");
-        var cookie = client.Cookies.GetCookieHeader(_host.Address);
-        using var copy = new HttpClient { BaseAddress = _host.Address };
+        using var client = await Host.SignInAsync("leader");
+        var cookie = client.Cookies.GetCookieHeader(Host.Address);
+        using var copy = new HttpClient { BaseAddress = Host.Address };
         copy.DefaultRequestHeaders.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/account/me")).StatusCode);
 
@@ -69,7 +64,7 @@ public sealed class AccountTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Without_the_antiforgery_token_nothing_is_changed()
     {
-        using var client = await _host.SignInAsync("bureau");
+        using var client = await Host.SignInAsync("bureau");
 
         var response = await client.PostJsonAsync("/api/workflows/open/2025", new { }, withToken: false);
 
@@ -83,7 +78,7 @@ public sealed class AccountTests(DemoDatabase demo) : IAsyncLifetime
     [InlineData("/bureau", HttpStatusCode.Redirect)]
     public async Task An_anonymous_client_is_refused_by_the_api_and_sent_to_sign_in_by_the_pages(string path, HttpStatusCode expected)
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
 
         var response = await client.GetAsync(path);
 
@@ -97,7 +92,7 @@ public sealed class AccountTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_lists_the_api_areas()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
 
         var document = await client.GetJsonAsync<JsonElement>("/openapi/v1.json");
 

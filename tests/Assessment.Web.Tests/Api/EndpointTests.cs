@@ -7,18 +7,13 @@ namespace Assessment.Web.Tests.Api;
 
 /// <summary>Each API area's endpoints over HTTP: what they answer, and that bad input is refused with a problem that says why.</summary>
 [Collection(DemoCollection.Name)]
-public sealed class EndpointTests(DemoDatabase demo) : IAsyncLifetime
+public sealed class EndpointTests(DemoDatabase demo) : HostTest(demo)
 {
-    private TestHost _host = null!;
-
-    public async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(demo.Copy());
-
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task Rules_are_listed_read_checked_simulated_and_published_by_the_bureau()
     {
-        using var bureau = await _host.SignInAsync("bureau");
+        using var bureau = await Host.SignInAsync("bureau");
 
         var versions = await bureau.GetJsonAsync<JsonElement[]>("/api/rules/");
         var text = await (await bureau.GetAsync("/api/rules/grading/text")).Content.ReadAsStringAsync();
@@ -43,7 +38,7 @@ public sealed class EndpointTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Schedules_runs_enqueueing_and_publications_are_the_bureau_s()
     {
-        using var bureau = await _host.SignInAsync("bureau");
+        using var bureau = await Host.SignInAsync("bureau");
 
         var schedules = await bureau.GetJsonAsync<JsonElement[]>("/api/jobs/schedules");
         var changed = await bureau.PutJsonAsync("/api/jobs/schedules/reporting-reminders", new { cron = "30 8 3 * *", enabled = true });
@@ -71,8 +66,8 @@ public sealed class EndpointTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Results_are_ranked_filtered_exported_and_explained()
     {
-        using var leader = await _host.SignInAsync("leader");
-        using var institution = await _host.SignInAsync("i6523240009");
+        using var leader = await Host.SignInAsync("leader");
+        using var institution = await Host.SignInAsync("i6523240009");
 
         var counties = await leader.GetJsonAsync<JsonElement[]>("/api/results/2025?level=county");
         var schools = await leader.GetJsonAsync<JsonElement[]>("/api/results/2025?category=education");
@@ -97,7 +92,7 @@ public sealed class EndpointTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task A_month_is_entered_by_its_institution_and_bad_values_change_nothing()
     {
-        using var institution = await _host.SignInAsync("i6523240009");
+        using var institution = await Host.SignInAsync("i6523240009");
         var quantities = new { electricityKwh = 1500.5, waterM3 = 40, naturalGasM3 = 0, coalT = 0, heatGj = 0, lpgKg = 0, dieselL = 0, vehicleGasolineL = 0,
             vehicleDieselL = 0, pvKwh = 0, otherKgce = 0 };
 
@@ -119,8 +114,8 @@ public sealed class EndpointTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task The_bureau_sees_the_year_per_county_and_others_may_not()
     {
-        using var bureau = await _host.SignInAsync("bureau");
-        using var county = await _host.SignInAsync("c652324");
+        using var bureau = await Host.SignInAsync("bureau");
+        using var county = await Host.SignInAsync("c652324");
 
         var status = await bureau.GetJsonAsync<JsonElement>("/api/workflows/status/2025");
         var opened = await ReadAsync(await bureau.PostJsonAsync("/api/workflows/open/2025", new { }));

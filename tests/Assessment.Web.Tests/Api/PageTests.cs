@@ -6,13 +6,8 @@ namespace Assessment.Web.Tests.Api;
 
 /// <summary>What pages answer when something is wrong: a page that says so (never JSON), and redirects that stay on this site.</summary>
 [Collection(DemoCollection.Name)]
-public sealed class PageTests(DemoDatabase demo) : IAsyncLifetime
+public sealed class PageTests(DemoDatabase demo) : HostTest(demo)
 {
-    private TestHost _host = null!;
-
-    public async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(demo.Copy());
-
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Theory]
     [InlineData("leader", "/hangfire", "/denied")]
@@ -20,7 +15,7 @@ public sealed class PageTests(DemoDatabase demo) : IAsyncLifetime
     [InlineData("c652324", "/bureau", "/denied")]
     public async Task The_dashboard_and_other_roles_pages_send_a_user_to_sign_in_or_say_no(string? user, string path, string to)
     {
-        using var client = user is null ? _host.Anonymous() : await _host.SignInAsync(user);
+        using var client = user is null ? Host.Anonymous() : await Host.SignInAsync(user);
 
         var response = await client.GetAsync(path);
 
@@ -31,7 +26,7 @@ public sealed class PageTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task The_bureau_opens_the_dashboard()
     {
-        using var bureau = await _host.SignInAsync("bureau");
+        using var bureau = await Host.SignInAsync("bureau");
 
         var response = await bureau.GetAsync("/hangfire");
 
@@ -42,7 +37,7 @@ public sealed class PageTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task A_page_out_of_scope_or_missing_is_a_page_saying_so()
     {
-        using var county = await _host.SignInAsync("c652324");
+        using var county = await Host.SignInAsync("c652324");
 
         var outOfScope = await county.GetAsync("/results/2025/6523250001");
         var missing = await county.GetAsync("/no-such-page");
@@ -59,7 +54,7 @@ public sealed class PageTests(DemoDatabase demo) : IAsyncLifetime
     [InlineData("https://evil.example/")]
     public async Task The_language_switch_only_returns_to_a_page_of_this_site(string back)
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
 
         var response = await client.GetAsync($"/lang/en?back={back}");
 
@@ -70,7 +65,7 @@ public sealed class PageTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task A_request_body_missing_what_it_needs_is_refused()
     {
-        using var bureau = await _host.SignInAsync("bureau");
+        using var bureau = await Host.SignInAsync("bureau");
 
         var response = await bureau.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/rules/validate")
         {
@@ -83,9 +78,9 @@ public sealed class PageTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task An_institution_cannot_change_a_year_it_has_submitted_nor_a_past_one()
     {
-        using var institution = await _host.SignInAsync("i6523240009");
+        using var institution = await Host.SignInAsync("i6523240009");
         long id;
-        await using (var session = await new Data.Database(Data.DatabaseTarget.Sqlite(_host.DatabasePath)).OpenAsync())
+        await using (var session = await new Data.Database(Data.DatabaseTarget.Sqlite(Host.DatabasePath)).OpenAsync())
         {
             id = (await new Data.WorkflowRepository(session).ListAsync(2025)).Single(i => i.SubjectCode == "6523240009").Id;
         }

@@ -10,18 +10,13 @@ namespace Assessment.Web.Tests.Api;
 
 /// <summary>Every endpoint checks the role and the scope on the server: what each role may and may not read and change.</summary>
 [Collection(DemoCollection.Name)]
-public sealed class ScopeTests(DemoDatabase demo) : IAsyncLifetime
+public sealed class ScopeTests(DemoDatabase demo) : HostTest(demo)
 {
-    private TestHost _host = null!;
-
-    public async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(demo.Copy());
-
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task A_county_cannot_read_or_act_on_another_county_institution()
     {
-        using var county = await _host.SignInAsync("c652324");
+        using var county = await Host.SignInAsync("c652324");
         var other = await InstanceAsync(instance => instance.SubjectCode.StartsWith("652325", StringComparison.Ordinal) && instance.State == "county-review");
         var own = await InstanceAsync(instance => instance.SubjectCode.StartsWith("652324", StringComparison.Ordinal) && instance.State == "county-review");
 
@@ -40,7 +35,7 @@ public sealed class ScopeTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task An_institution_cannot_approve_anything_nor_reach_the_bureau_areas()
     {
-        using var institution = await _host.SignInAsync("i6523240009");
+        using var institution = await Host.SignInAsync("i6523240009");
         var own = await InstanceAsync(instance => instance.SubjectCode == "6523240009");
 
         var approve = await institution.PostJsonAsync($"/api/workflows/instances/{own.Id}/fire", new { trigger = "county-approve" });
@@ -60,7 +55,7 @@ public sealed class ScopeTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task A_leader_reads_results_but_changes_nothing()
     {
-        using var leader = await _host.SignInAsync("leader");
+        using var leader = await Host.SignInAsync("leader");
 
         var results = await leader.GetJsonAsync<JsonElement[]>("/api/results/2025");
         var inbox = await leader.GetAsync("/api/workflows/inbox");
@@ -74,8 +69,8 @@ public sealed class ScopeTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task An_institution_submits_and_its_county_approves_over_the_api()
     {
-        using var institution = await _host.SignInAsync("i6523240009");
-        using var county = await _host.SignInAsync("c652324");
+        using var institution = await Host.SignInAsync("i6523240009");
+        using var county = await Host.SignInAsync("c652324");
         var own = await InstanceAsync(instance => instance.SubjectCode == "6523240009");
 
         var inbox = await institution.GetJsonAsync<JsonElement[]>("/api/workflows/inbox?year=2025");
@@ -102,7 +97,7 @@ public sealed class ScopeTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Uploads_of_the_wrong_type_size_or_content_are_refused_and_change_nothing()
     {
-        using var institution = await _host.SignInAsync("i6523240009");
+        using var institution = await Host.SignInAsync("i6523240009");
         var header = "code,year,month," + string.Join(",", Domain.ConsumptionFields.All.Select(field => field.Name)) + "\n";
         string Row(string code, string month, string electricity) => $"{code},2026,{month},{electricity},30,0,0,0,0,0,0,0,0,0\n";
         var before = await ConsumptionCountAsync();
@@ -133,13 +128,13 @@ public sealed class ScopeTests(DemoDatabase demo) : IAsyncLifetime
 
     private async Task<WorkflowInstance> InstanceAsync(Func<WorkflowInstance, bool> which)
     {
-        await using var session = await new Database(DatabaseTarget.Sqlite(_host.DatabasePath)).OpenAsync();
+        await using var session = await new Database(DatabaseTarget.Sqlite(Host.DatabasePath)).OpenAsync();
         return (await new WorkflowRepository(session).ListAsync(2025)).First(which);
     }
 
     private async Task<long> ConsumptionCountAsync()
     {
-        await using var session = await new Database(DatabaseTarget.Sqlite(_host.DatabasePath)).OpenAsync();
+        await using var session = await new Database(DatabaseTarget.Sqlite(Host.DatabasePath)).OpenAsync();
         await using var command = session.Connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM consumption";
         return (long)(await command.ExecuteScalarAsync())!;

@@ -9,19 +9,14 @@ namespace Assessment.Web.Tests.Api;
 
 /// <summary>An institution's self-assessment checklist and evidence files: checked, scoped, and closed once submitted.</summary>
 [Collection(DemoCollection.Name)]
-public sealed class SelfAssessmentTests(DemoDatabase demo) : IAsyncLifetime
+public sealed class SelfAssessmentTests(DemoDatabase demo) : HostTest(demo)
 {
     private const string Code = "6523240009";
-    private TestHost _host = null!;
-
-    public async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(demo.Copy());
-
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task The_checklist_is_saved_within_each_item_maximum_and_refused_whole_otherwise()
     {
-        using var institution = await _host.SignInAsync("i" + Code);
+        using var institution = await Host.SignInAsync("i" + Code);
 
         var saved = await institution.PutJsonAsync($"/api/data/checklist/{Code}/2025",
             new[] { new { item = "organisation", points = 7.5, notApplicable = false, note = (string?)"节能领导小组文件" }, new { item = "retrofit", points = 0.0, notApplicable = true, note = (string?)null } });
@@ -44,9 +39,9 @@ public sealed class SelfAssessmentTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Evidence_files_are_checked_by_type_and_content_and_read_only_within_scope()
     {
-        using var institution = await _host.SignInAsync("i" + Code);
-        using var ownCounty = await _host.SignInAsync("c652324");
-        using var otherCounty = await _host.SignInAsync("c652325");
+        using var institution = await Host.SignInAsync("i" + Code);
+        using var ownCounty = await Host.SignInAsync("c652324");
+        using var otherCounty = await Host.SignInAsync("c652325");
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% evidence\n");
 
         var stored = await institution.PostFileAsync($"/api/data/evidence/{Code}/2025/organisation", "节能领导小组.pdf", pdf);
@@ -71,9 +66,9 @@ public sealed class SelfAssessmentTests(DemoDatabase demo) : IAsyncLifetime
     [Fact]
     public async Task Once_submitted_the_self_assessment_can_no_longer_be_changed()
     {
-        using var institution = await _host.SignInAsync("i" + Code);
+        using var institution = await Host.SignInAsync("i" + Code);
         long id;
-        await using (var session = await new Database(DatabaseTarget.Sqlite(_host.DatabasePath)).OpenAsync())
+        await using (var session = await new Database(DatabaseTarget.Sqlite(Host.DatabasePath)).OpenAsync())
         {
             id = (await new WorkflowRepository(session).ListAsync(2025)).Single(i => i.SubjectCode == Code).Id;
         }
