@@ -22,8 +22,28 @@ public static partial class RuleSetEditor
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>An item with points: its rule name, its group (null at the top), labels, points, and whether a form may set them.</summary>
-    public sealed record Item(string Rule, string? Group, string Label, string LabelEn, double Points, bool IsGroup, bool Editable);
+    /// <summary>An item with points: its rule name, its group (null at the top), labels, points, whether a form may set them, and its pattern if it has one.</summary>
+    public sealed record Item(string Rule, string? Group, string Label, string LabelEn, double Points, bool IsGroup, bool Editable, Pattern? Pattern = null);
+
+    /// <summary>How a common item scores.</summary>
+    public enum Method
+    {
+        /// <summary><c>Score.Linear(i.X, guide, constraint, points)</c>: full points at or below the guide value, none at or above the constraint value, linear between; the values are the category's quota (null) or fixed.</summary>
+        QuotaLinear,
+
+        /// <summary><c>Score.Completion(t.X.Actual, t.X.Target, points)</c>: points in proportion to the share of the year's target decline achieved.</summary>
+        TargetCompletion,
+    }
+
+    /// <summary>A common item as a form shows it: the method, the indicator, the guide and constraint values (null: the quota's), the points.</summary>
+    public sealed record Pattern(Method Method, string Indicator, double? Guide, double? Constraint, double Points);
+
+    /// <summary>The indicators each method may score (those the inputs provide).</summary>
+    public static IReadOnlyDictionary<Method, IReadOnlyList<string>> Indicators { get; } = new Dictionary<Method, IReadOnlyList<string>>
+    {
+        [Method.QuotaLinear] = ["EnergyPerArea", "EnergyPerCapita", "WaterPerCapita"],
+        [Method.TargetCompletion] = ["EnergyPerArea", "EnergyPerCapita", "WaterPerCapita", "Co2PerArea"],
+    };
 
     /// <summary>The items with points of a rule-set text, groups before their items; a text that is not JSON is an <see cref="ArgumentException"/>.</summary>
     public static IReadOnlyList<Item> Items(string text)
@@ -36,7 +56,8 @@ public static partial class RuleSetEditor
                 var isGroup = rule["Rules"] is JsonArray { Count: > 0 };
                 var expression = Expression(rule);
                 items.Add(new Item((string?)rule["RuleName"] ?? "", group, (string?)rule["Properties"]?["label"] ?? "", (string?)rule["Properties"]?["labelEn"] ?? "",
-                    points, isGroup, isGroup || expression is not null && TrailingPoints(expression, points) is not null));
+                    points, isGroup, isGroup || expression is not null && TrailingPoints(expression, points) is not null,
+                    expression is null || isGroup ? null : PatternOf(expression, points)));
             }
         }
 
@@ -60,6 +81,7 @@ public static partial class RuleSetEditor
                 continue;
             }
 
+
             if (!double.IsFinite(wanted) || wanted < 0)
             {
                 throw new ArgumentException(string.Format(Strings.EditorPointsInvalid, name, wanted));
@@ -78,12 +100,37 @@ public static partial class RuleSetEditor
             rule["Properties"]!["points"] = wanted;
         }
 
-        // Groups, innermost first: the sum of their items.
-        foreach (var (group, _) in rules.Reverse().Where(pair => pair.Rule["Rules"] is JsonArray { Count: > 0 } && pair.Rule["Properties"]?["points"] is not null))
+        SumGroups(root);
+        return root.ToJsonString(Written);
+    }
+
+    /// <summary>
+    /// The text with the items named rewritten from their patterns (method, indicator, guide and constraint values,
+    /// points), their groups' points kept in step. An item must already follow one of the patterns; anything else is
+    /// edited in the JSON.
+    /// </summary>
+    public static string WithPatterns(string text, IReadOnlyDictionary<string, Pattern> patterns)
+    {
+        var root = Parse(text);
+        foreach (var (rule, _) in Walk(root))
         {
-            group["Properties"]!["points"] = group["Rules"]!.AsArray().Sum(child => child?["Properties"]?["points"]?.GetValue<double>() ?? 0);
+            var name = (string?)rule["RuleName"] ?? "";
+            if (!patterns.TryGetValue(name, out var pattern))
+            {
+                continue;
+            }
+
+            var old = rule["Properties"]?["points"]?.GetValue<double>() ?? throw new ArgumentException(string.Format(Strings.EditorNoPoints, name));
+            if (Expression(rule) is not { } expression || PatternOf(expression, old) is null)
+            {
+                throw new ArgumentException(string.Format(Strings.EditorNotAPattern, name));
+            }
+
+            rule["Actions"]!["OnSuccess"]!["Context"]!["Expression"] = ExpressionOf(name, pattern);
+            rule["Properties"]!["points"] = pattern.Points;
         }
 
+        SumGroups(root);
         return root.ToJsonString(Written);
     }
 
@@ -125,6 +172,80 @@ public static partial class RuleSetEditor
 
         return root.ToJsonString(Written);
     }
+
+    // Groups, innermost first: the sum of their items.
+    private static void SumGroups(JsonNode root)
+    {
+        foreach (var (group, _) in Walk(root).Reverse().Where(pair => pair.Rule["Rules"] is JsonArray { Count: > 0 } && pair.Rule["Properties"]?["points"] is not null))
+        {
+            group["Properties"]!["points"] = group["Rules"]!.AsArray().Sum(child => child?["Properties"]?["points"]?.GetValue<double>() ?? 0);
+        }
+    }
+
+    // The pattern an expression follows, if any.
+    private static Pattern? PatternOf(string expression, double points)
+    {
+        if (QuotaLinear().Match(expression) is { Success: true } linear && Number(linear.Groups["p"].Value) is { } linearPoints && Near(linearPoints, points)
+            && Indicators[Method.QuotaLinear].Contains(linear.Groups["x"].Value))
+        {
+            double? Fixed(Group value) => value.Value.StartsWith("q.", StringComparison.Ordinal) ? null : Number(value.Value);
+            return new Pattern(Method.QuotaLinear, linear.Groups["x"].Value, Fixed(linear.Groups["g"]), Fixed(linear.Groups["c"]), points);
+        }
+
+        if (TargetCompletion().Match(expression) is { Success: true } completion && Number(completion.Groups["p"].Value) is { } completionPoints
+            && Near(completionPoints, points) && Indicators[Method.TargetCompletion].Contains(completion.Groups["x"].Value))
+        {
+            return new Pattern(Method.TargetCompletion, completion.Groups["x"].Value, null, null, points);
+        }
+
+        return null;
+    }
+
+    // The expression of a pattern; a pattern that cannot score is an ArgumentException naming the item.
+    private static string ExpressionOf(string rule, Pattern pattern)
+    {
+        if (!double.IsFinite(pattern.Points) || pattern.Points < 0)
+        {
+            throw new ArgumentException(string.Format(Strings.EditorPointsInvalid, rule, pattern.Points));
+        }
+
+        if (!Indicators[pattern.Method].Contains(pattern.Indicator))
+        {
+            throw new ArgumentException(string.Format(Strings.EditorIndicatorUnknown, rule, pattern.Indicator, string.Join(", ", Indicators[pattern.Method])));
+        }
+
+        var x = pattern.Indicator;
+        var points = Number(pattern.Points);
+        if (pattern.Method == Method.TargetCompletion)
+        {
+            return $"Score.Completion(t.{x}.Actual, t.{x}.Target, {points})";
+        }
+
+        if (pattern.Guide is { } guide && pattern.Constraint is { } constraint && !(guide >= 0 && guide < constraint))
+        {
+            throw new ArgumentException(string.Format(Strings.EditorGuideConstraint, rule, guide, constraint));
+        }
+
+        if (pattern.Guide is null != pattern.Constraint is null)
+        {
+            throw new ArgumentException(string.Format(Strings.EditorGuideConstraintBoth, rule));
+        }
+
+        var from = pattern.Guide is { } g ? Number(g) : $"q.{x}.Guide";
+        var to = pattern.Constraint is { } c ? Number(c) : $"q.{x}.Constraint";
+        return $"Score.Linear(i.{x}, {from}, {to}, {points})";
+    }
+
+    private static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static bool Near(double a, double b) => Math.Abs(a - b) < 1e-9;
+
+    [GeneratedRegex(@"^\s*Score\.Linear\(i\.(?<x>\w+),\s*(?<g>q\.\k<x>\.Guide|[0-9]+(\.[0-9]+)?),\s*(?<c>q\.\k<x>\.Constraint|[0-9]+(\.[0-9]+)?),\s*(?<p>[0-9]+(\.[0-9]+)?)\)\s*$")]
+    private static partial Regex QuotaLinear();
+
+    [GeneratedRegex(@"^\s*Score\.Completion\(t\.(?<x>\w+)\.Actual,\s*t\.\k<x>\.Target,\s*(?<p>[0-9]+(\.[0-9]+)?)\)\s*$")]
+    private static partial Regex TargetCompletion();
 
     private static JsonNode Parse(string text)
     {

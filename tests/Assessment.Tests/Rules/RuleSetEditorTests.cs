@@ -62,4 +62,38 @@ public sealed class RuleSetEditorTests
 
         Assert.Contains("quota-energy-per-area", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Common_items_are_read_as_patterns_and_rewritten_from_them()
+    {
+        var items = RuleSetEditor.Items(Shipped);
+        Assert.Equal(new RuleSetEditor.Pattern(RuleSetEditor.Method.QuotaLinear, "EnergyPerArea", null, null, 8),
+            items.Single(item => item.Rule == "quota-energy-per-area").Pattern);
+        Assert.Contains(items, item => item.Pattern is { Method: RuleSetEditor.Method.TargetCompletion, Indicator: "Co2PerArea" });
+        Assert.Null(items.Single(item => item.Rule == "retrofit").Pattern);
+
+        var draft = RuleSetEditor.WithPatterns(Shipped, new Dictionary<string, RuleSetEditor.Pattern>
+        {
+            ["quota-energy-per-area"] = new(RuleSetEditor.Method.QuotaLinear, "EnergyPerArea", 20, 40, 8),
+        });
+
+        Assert.Contains("Score.Linear(i.EnergyPerArea, 20, 40, 8)", draft, StringComparison.Ordinal);
+        Assert.Equal(new RuleSetEditor.Pattern(RuleSetEditor.Method.QuotaLinear, "EnergyPerArea", 20, 40, 8),
+            RuleSetEditor.Items(draft).Single(item => item.Rule == "quota-energy-per-area").Pattern);
+        Assert.True(RuleSetValidation.CheckText(RuleSetEditor.WithExamplesAccepted(draft, "draft"), "draft").Passed);
+    }
+
+    [Theory]
+    [InlineData("Golf", null, null)]
+    [InlineData("EnergyPerArea", 40.0, 20.0)]
+    [InlineData("EnergyPerArea", 20.0, null)]
+    public void A_pattern_that_cannot_score_is_refused_naming_the_item(string indicator, double? guide, double? constraint)
+    {
+        var error = Assert.Throws<ArgumentException>(() => RuleSetEditor.WithPatterns(Shipped, new Dictionary<string, RuleSetEditor.Pattern>
+        {
+            ["quota-energy-per-area"] = new(RuleSetEditor.Method.QuotaLinear, indicator, guide, constraint, 8),
+        }));
+
+        Assert.Contains("quota-energy-per-area", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -55,6 +55,7 @@ public sealed class JourneyTests(DemoDatabase demo) : IAsyncLifetime
         Assert.True(await bureau.Locator("#movers tr").CountAsync() > 1, "the simulation lists the units that move");
         await bureau.ClickAsync("#publish");
         await Expect(bureau.Locator("#message")).ToContainTextAsync("institution-assessment@");
+        await Expect(bureau.Locator("#versions summary")).ToContainTextAsync("2"); // the shipped version and this one
         await bureau.GotoAsync("/bureau");
         await bureau.ClickAsync("#assess");
         await Expect(bureau.Locator("#message")).ToContainTextAsync("2025");

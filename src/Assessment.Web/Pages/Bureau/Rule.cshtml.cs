@@ -51,23 +51,65 @@ public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
         }
     }
 
+    /// <summary>Every published version of this rule set, newest first.</summary>
+    public IReadOnlyList<StoredRuleSet> Versions { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Text = await RulesApi.LatestTextAsync(database, Id, cancellationToken);
         Year = WebYear.Default(clock);
     }
 
+    /// <inheritdoc />
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        await LoadVersionsAsync(HttpContext.RequestAborted);
+        await next();
+    }
+
+    private async Task LoadVersionsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        Versions = (await new RuleSetRepository(session).ListAsync(cancellationToken)).Where(v => v.RuleSetId == Id).OrderByDescending(v => v.Seq).ToArray();
+    }
+
     public void OnPostValidate() => Validate();
 
-    /// <summary>Writes the points of the form into the draft (expressions and groups in step), then checks it.</summary>
-    public void OnPostPoints(Dictionary<string, double> points)
+    /// <summary>
+    /// Writes the form into the draft: each common item rewritten from its pattern (indicator, guide and constraint values,
+    /// points), other items' points, groups in step; then checks it.
+    /// </summary>
+    public void OnPostPoints(Dictionary<string, double> points, Dictionary<string, string> indicator, Dictionary<string, double?> guide,
+        Dictionary<string, double?> constraint)
     {
-        if (Edit(() => RuleSetEditor.WithPoints(Text, points)) is { } text)
+        var text = Edit(() =>
+        {
+            var items = RuleSetEditor.Items(Text);
+            var patterns = items.Where(item => item.Pattern is not null && points.ContainsKey(item.Rule)).ToDictionary(item => item.Rule, item => item.Pattern! with
+            {
+                Indicator = indicator.GetValueOrDefault(item.Rule) ?? item.Pattern.Indicator,
+                Guide = guide.GetValueOrDefault(item.Rule),
+                Constraint = constraint.GetValueOrDefault(item.Rule),
+                Points = points[item.Rule],
+            });
+            var others = points.Where(pair => !patterns.ContainsKey(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value);
+            return RuleSetEditor.WithPoints(RuleSetEditor.WithPatterns(Text, patterns), others);
+        });
+        if (text is not null)
         {
             Text = text;
             Validate();
         }
     }
+
+    /// <summary>A scoring method's name.</summary>
+    public string MethodName(RuleSetEditor.Method method) =>
+        Resources.WebText.ResourceManager.GetString("Method_" + method, Resources.WebText.Culture) ?? method.ToString();
+
+    /// <summary>An indicator's name.</summary>
+    public string IndicatorName(string indicator) =>
+        Resources.WebText.ResourceManager.GetString("Indicator_" + indicator, Resources.WebText.Culture) ?? indicator;
 
     /// <summary>Takes the draft's results as the examples' expectations (after the author has seen how they moved), then checks it.</summary>
     public void OnPostAcceptExamples()
@@ -128,6 +170,7 @@ public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
             await using var session = await database.OpenAsync(cancellationToken);
             var added = await new RuleSetRepository(session).PublishAsync(set, clock.GetUtcNow().UtcDateTime, cancellationToken);
             Message = string.Format(added ? Resources.WebText.PublishedNew : Resources.WebText.PublishedAgain, set.Id, set.ContentHash[..12]);
+            await LoadVersionsAsync(cancellationToken);
         }
     }
 
