@@ -39,7 +39,7 @@ public static class ResultsApi
         IEnumerable<AssessmentResult> results = stored.Institutions;
         if (user.Role == UserRole.County)
         {
-            county = county is null || county == user.Scope ? user.Scope : throw new NotFoundException(string.Format(Resources.WebText.OutOfScope, county));
+            county = county is null || county == user.Scope ? user.Scope : throw new ForbiddenException(string.Format(Resources.WebText.OutOfScope, county));
         }
 
         if (category is not null)

@@ -24,12 +24,12 @@ public static class Scopes
         _ => user.Covers(code, counties.TryGetValue(code, out var county) ? county : code),
     };
 
-    /// <summary>Throws <see cref="NotFoundException"/> (404, as for what does not exist) unless <paramref name="user"/> may see <paramref name="code"/>.</summary>
+    /// <summary>Throws <see cref="ForbiddenException"/> (403) unless <paramref name="user"/> may see <paramref name="code"/>.</summary>
     public static async Task DemandAsync(this User user, string code, Database database, CancellationToken cancellationToken)
     {
         if (!user.MaySee(code, await CountiesAsync(database, cancellationToken)))
         {
-            throw new NotFoundException(string.Format(Resources.WebText.OutOfScope, code));
+            throw new ForbiddenException(string.Format(Resources.WebText.OutOfScope, code));
         }
     }
 }

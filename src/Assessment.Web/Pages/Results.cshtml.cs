@@ -28,9 +28,9 @@ public sealed class ResultsModel(Database database, TimeProvider clock) : PageMo
             Explanation = await new AssessmentService(database, clock).ExplainAsync(Year, Code, cancellationToken: cancellationToken);
             return Page();
         }
-        catch (NotFoundException)
+        catch (ForbiddenException)
         {
-            return NotFound();
+            return Forbid();
         }
         catch (ArgumentException e)
         {

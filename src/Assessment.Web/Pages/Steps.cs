@@ -26,7 +26,7 @@ public static class Steps
         {
             return (null, string.Join(" ", e.Problems));
         }
-        catch (Exception e) when (e is WorkflowConflictException or Api.NotFoundException)
+        catch (Exception e) when (e is WorkflowConflictException or Api.NotFoundException or Api.ForbiddenException)
         {
             return (null, e.Message);
         }

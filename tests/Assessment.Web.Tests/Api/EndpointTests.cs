@@ -106,7 +106,7 @@ public sealed class EndpointTests(DemoDatabase demo) : HostTest(demo)
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.Contains("water_m3", await negative.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, month13.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         var month = Assert.Single(months);
         Assert.Equal(1500.5, month.GetProperty("quantities").GetProperty("electricityKwh").GetDouble());
     }

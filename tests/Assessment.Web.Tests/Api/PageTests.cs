@@ -42,7 +42,8 @@ public sealed class PageTests(DemoDatabase demo) : HostTest(demo)
         var outOfScope = await county.GetAsync("/results/2025/6523250001");
         var missing = await county.GetAsync("/no-such-page");
 
-        Assert.Equal(HttpStatusCode.NotFound, outOfScope.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, outOfScope.StatusCode); // another county's institution: "not allowed"
+        Assert.StartsWith("/denied", outOfScope.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("text/html", missing.Content.Headers.ContentType!.MediaType);
         Assert.Contains("页面不存在", await missing.Content.ReadAsStringAsync());

@@ -27,7 +27,7 @@ public sealed class ScopeTests(DemoDatabase demo) : HostTest(demo)
         var ranking = await county.GetAsync("/api/results/2025?county=652325");
         var ownRead = await county.GetAsync($"/api/workflows/instances/{own.Id}");
 
-        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK],
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.OK],
             new[] { read.StatusCode, fire.StatusCode, explain.StatusCode, data.StatusCode, ranking.StatusCode, ownRead.StatusCode });
         Assert.Equal("county-review", (await InstanceAsync(instance => instance.Id == other.Id)).State);
     }

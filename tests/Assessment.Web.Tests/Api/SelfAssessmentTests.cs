@@ -56,11 +56,11 @@ public sealed class SelfAssessmentTests(DemoDatabase demo) : HostTest(demo)
         Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Contains("notes.txt", await wrongType.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, otherInstitution.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherInstitution.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byCounty.StatusCode);
         Assert.Equal(pdf, await byCounty.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", byCounty.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
     }
 
     [Fact]

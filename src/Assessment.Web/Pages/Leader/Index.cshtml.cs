@@ -80,7 +80,7 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
         {
             Results = await ResultsApi.RankedAsync(Year.Value, Level, Category, County, HttpContext, database, clock, cancellationToken);
         }
-        catch (Exception e) when (e is NotFoundException or ArgumentException)
+        catch (Exception e) when (e is NotFoundException or ForbiddenException or ArgumentException)
         {
             Error = e.Message;
             return;
