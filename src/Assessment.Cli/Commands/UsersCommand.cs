@@ -67,8 +67,22 @@ public static class UsersCommand
             return 0;
         }));
 
+        var who = new Argument<string>("USERNAME") { Description = CliText.UsersUsername };
+        var password = new Option<string?>("--password") { Description = CliText.UsersPasswordOption };
+        var setPassword = new Command("password", CliText.UsersPasswordDescription) { who, password };
+        setPassword.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
+        {
+            var database = DatabaseSetup.OpenExisting(context.Target(parsed));
+            // From the option for scripts, otherwise the first line of standard input (not echoed, not in the shell's history).
+            var secret = parsed.GetValue(password) ?? Console.In.ReadLine() ?? "";
+            await new Assessment.Accounts.AccountService(database, context.Clock).SetPasswordAsync(parsed.GetValue(who)!, secret, cancellationToken);
+            context.Console.MarkupLine(Markup.Escape(string.Format(CliText.UsersPasswordSet, parsed.GetValue(who))));
+            return 0;
+        }));
+
         command.Subcommands.Add(list);
         command.Subcommands.Add(add);
+        command.Subcommands.Add(setPassword);
         return command;
     }
 }

@@ -144,6 +144,21 @@ public sealed class WorkflowCliTests(DemoFixture demo) : IDisposable
     }
 
     [Fact]
+    public async Task A_password_is_set_for_a_user_and_checked_at_sign_in()
+    {
+        demo.CopyTo(_temp);
+
+        var tooShort = await Cli.RunAsync("users", "password", "c652301", "--password", "short", "--db", _temp.Path);
+        var unknown = await Cli.RunAsync("users", "password", "nobody", "--password", "long enough 1", "--db", _temp.Path);
+        var set = await Cli.RunAsync("users", "password", "c652301", "--password", "长城 2026 password", "--db", _temp.Path);
+
+        Assert.Equal((1, 1, 0), (tooShort.ExitCode, unknown.ExitCode, set.ExitCode));
+        var accounts = new Assessment.Accounts.AccountService(_temp.Database, FixedClock.Default);
+        Assert.True((await accounts.SignInAsync("c652301", "长城 2026 password")).Succeeded);
+        Assert.False((await accounts.SignInAsync("c652301", Assessment.Demo.DemoWorkflows.DemoPassword)).Succeeded);
+    }
+
+    [Fact]
     public async Task The_inbox_refuses_options_that_contradict_or_name_nothing()
     {
         var both = await Cli.RunAsync("workflow", "inbox", "--as", "c652324", "--role", "bureau", "--db", demo.Path);
