@@ -9,14 +9,25 @@ namespace Assessment.Rules;
 public sealed class CompiledExpression
 {
     internal CompiledExpression(string text, Expression body, Func<object?[], object?> evaluate, Expression<Func<object?[], object?>> lambda,
-        IReadOnlyList<InputReference> references)
+        IReadOnlyList<InputReference> references, Func<object?[], double>? evaluateNumber = null, Func<object?[], bool>? evaluateCondition = null)
     {
         Text = text;
         Body = body;
         Evaluate = evaluate;
         Lambda = lambda;
         References = references;
+        _number = evaluateNumber;
+        _condition = evaluateCondition;
     }
+
+    private readonly Func<object?[], double>? _number;
+    private readonly Func<object?[], bool>? _condition;
+
+    /// <summary>Runs a number expression without boxing its result (the hot path of scoring).</summary>
+    public double EvaluateNumber(object?[] arguments) => _number is { } number ? number(arguments) : Convert.ToDouble(Evaluate(arguments));
+
+    /// <summary>Runs a condition without boxing its result.</summary>
+    public bool EvaluateCondition(object?[] arguments) => _condition is { } condition ? condition(arguments) : Evaluate(arguments) is true;
 
     /// <summary>The expression as written.</summary>
     public string Text { get; }

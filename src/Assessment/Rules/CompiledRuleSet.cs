@@ -12,6 +12,11 @@ public sealed class CompiledRuleSet
     public required IReadOnlyList<CompiledRule> Rules { get; init; }
 
     public string Id => Document.Id;
+
+    /// <summary>The most local parameters any rule needs, to size the argument array of an evaluation (computed once).</summary>
+    public int LocalDepth => _localDepth ??= Rules.Select(rule => rule.LocalDepth).DefaultIfEmpty(0).Max();
+
+    private int? _localDepth;
     public RuleSetKind Kind => Document.Kind;
     public RuleSetLevel Level => Document.Level;
 

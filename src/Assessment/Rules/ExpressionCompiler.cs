@@ -77,15 +77,23 @@ internal sealed class ExpressionCompiler
 
         ConstantChecks.Check(body);
         var lambda = Wrap(body);
-        return (new CompiledExpression(text, body, lambda.Compile(), lambda, References(body)), body.Type);
+        // Numbers and conditions also get a typed delegate, so that scoring does not box every result.
+        var number = expected == typeof(double) ? Typed<double>(body).Compile() : null;
+        var condition = expected == typeof(bool) ? Typed<bool>(body).Compile() : null;
+        return (new CompiledExpression(text, body, lambda.Compile(), lambda, References(body), number, condition), body.Type);
     }
 
-    private Expression<Func<object?[], object?>> Wrap(Expression body)
+    private Expression<Func<object?[], object?>> Wrap(Expression body) =>
+        Expression.Lambda<Func<object?[], object?>>(Block(Expression.Convert(body, typeof(object))), _arguments);
+
+    private Expression<Func<object?[], T>> Typed<T>(Expression body) => Expression.Lambda<Func<object?[], T>>(Block(body), _arguments);
+
+    // The parameters read from the argument array, then the body.
+    private BlockExpression Block(Expression body)
     {
         var assignments = _parameters.Select((parameter, index) => (Expression)Expression.Assign(
             parameter, Expression.Convert(Expression.ArrayIndex(_arguments, Expression.Constant(index)), parameter.Type)));
-        var block = Expression.Block(_parameters, assignments.Append(Expression.Convert(body, typeof(object))));
-        return Expression.Lambda<Func<object?[], object?>>(block, _arguments);
+        return Expression.Block(_parameters, assignments.Append(body));
     }
 
     private static bool IsNumber(Type type) =>

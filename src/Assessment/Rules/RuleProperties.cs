@@ -16,17 +16,26 @@ public sealed class RuleProperties
     /// <summary>The names in the bag, for checking that each is known.</summary>
     public IEnumerable<string> Names => _values.Keys;
 
-    public string Label => Text("label") ?? "";
-    public string LabelEn => Text("labelEn") ?? Label;
+    // Read from the JSON once: scoring reads these for every subject (tens of thousands of times per rule).
+    private string? _label;
+    private string? _labelEn;
+    private (bool Read, double? Value) _points;
+    private (bool Read, bool Star, bool Bonus, bool Veto, bool Mandatory) _flags;
+
+    public string Label => _label ??= Text("label") ?? "";
+    public string LabelEn => _labelEn ??= Text("labelEn") ?? Label;
 
     /// <summary>The label in the current UI language.</summary>
     public string CurrentLabel => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? LabelEn : Label;
 
-    public double? Points => Number("points");
-    public bool Star => Flag("star");
-    public bool Bonus => Flag("bonus");
-    public bool Veto => Flag("veto");
-    public bool Mandatory => Flag("mandatory");
+    public double? Points => _points.Read ? _points.Value : (_points = (true, Number("points"))).Value;
+    public bool Star => Flags.Star;
+    public bool Bonus => Flags.Bonus;
+    public bool Veto => Flags.Veto;
+    public bool Mandatory => Flags.Mandatory;
+
+    private (bool Read, bool Star, bool Bonus, bool Veto, bool Mandatory) Flags =>
+        _flags.Read ? _flags : _flags = (true, Flag("star"), Flag("bonus"), Flag("veto"), Flag("mandatory"));
     public string? Grade => Text("grade");
     public string ForceGrade => Text("forceGrade") ?? "not-completed";
     public string? Action => Text("action");

@@ -13,15 +13,34 @@ public static class RuleSetEvaluator
     /// <summary>Scores <paramref name="inputs"/> with a scoring (or demonstration) rule set.</summary>
     public static ScoringResult Score(CompiledRuleSet set, RuleInputs inputs, string subject)
     {
+        // Loops rather than LINQ: this runs for every subject of every assessment and simulation.
         var run = new Run(set, inputs, subject);
-        var items = set.Rules.Where(rule => !rule.Properties.Mandatory).Select(rule => Item(run, rule, parentApplies: true)).ToArray();
-        var baseItems = items.Where(item => !item.Bonus).ToArray();
-        var earned = baseItems.Sum(item => item.Points);
-        var applicable = baseItems.Sum(item => item.ApplicableMax);
+        var items = new List<ItemResult>(set.Rules.Count);
+        double earned = 0, applicable = 0, bonusEarned = 0;
+        foreach (var rule in set.Rules)
+        {
+            if (rule.Properties.Mandatory)
+            {
+                continue;
+            }
+
+            var item = Item(run, rule, parentApplies: true);
+            items.Add(item);
+            if (item.Bonus)
+            {
+                bonusEarned += item.Points;
+            }
+            else
+            {
+                earned += item.Points;
+                applicable += item.ApplicableMax;
+            }
+        }
+
         var total = set.Document.TotalPoints ?? applicable;
         var rescale = set.Document.NotApplicable == NotApplicablePolicy.Rescale && applicable > 0;
         var baseScore = rescale ? earned * total / applicable : earned;
-        var bonus = Math.Min(items.Where(item => item.Bonus).Sum(item => item.Points), set.Document.BonusPoints ?? 0);
+        var bonus = Math.Min(bonusEarned, set.Document.BonusPoints ?? 0);
         return new ScoringResult(set.Id, baseScore + bonus, rescale ? total : applicable, earned, applicable, bonus, items);
     }
 
@@ -129,18 +148,26 @@ public static class RuleSetEvaluator
         var max = rule.Properties.Points ?? 0;
         if (rule.IsGroup)
         {
-            var children = rule.Children.Select(child => Item(run, child, applies)).ToArray();
-            return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, children.Sum(child => child.Points), max,
-                children.Sum(child => child.ApplicableMax), rule.Properties.Star, rule.Properties.Bonus, children);
+            var children = new ItemResult[rule.Children.Count];
+            double points = 0, applicableMax = 0;
+            for (var index = 0; index < children.Length; index++)
+            {
+                children[index] = Item(run, rule.Children[index], applies);
+                points += children[index].Points;
+                applicableMax += children[index].ApplicableMax;
+            }
+
+            return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, points, max, applicableMax, rule.Properties.Star,
+                rule.Properties.Bonus, children);
         }
 
-        var points = applies ? run.Value(rule) : 0;
-        if (points < -1e-9 || points > max + 1e-9)
+        var value = applies ? run.Value(rule) : 0;
+        if (value < -1e-9 || value > max + 1e-9)
         {
-            throw new RuleEvaluationException(run.Set.Id, rule.Name, run.Subject, string.Format(Strings.RulePointsOutOfRange, points, max));
+            throw new RuleEvaluationException(run.Set.Id, rule.Name, run.Subject, string.Format(Strings.RulePointsOutOfRange, value, max));
         }
 
-        return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, Math.Clamp(points, 0, max), max,
+        return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, Math.Clamp(value, 0, max), max,
             applies ? max : 0, rule.Properties.Star, rule.Properties.Bonus, []);
     }
 
@@ -155,7 +182,7 @@ public static class RuleSetEvaluator
             Set = set;
             Subject = subject;
             _firstLocal = set.Layout.Count + set.Globals.Count;
-            _arguments = inputs.Arguments(set.Layout, set.Globals.Count + set.Rules.Select(rule => rule.LocalDepth).DefaultIfEmpty(0).Max());
+            _arguments = inputs.Arguments(set.Layout, set.Globals.Count + set.LocalDepth);
             for (var index = 0; index < set.Globals.Count; index++)
             {
                 _arguments[set.Layout.Count + index] = Invoke(set.Globals[index].Expression, set.Globals[index].Name);
@@ -175,14 +202,30 @@ public static class RuleSetEvaluator
             }
 
             WithLocals(rule);
-            return Invoke(rule.Condition, rule.Name) is true;
+            try
+            {
+                return rule.Condition.EvaluateCondition(_arguments);
+            }
+            catch (Exception e) when (e is not RuleEvaluationException)
+            {
+                throw new RuleEvaluationException(Set.Id, rule.Name, Subject, e.Message, e);
+            }
         }
 
         /// <summary>The rule's output, which must be a known number.</summary>
         public double Value(CompiledRule rule)
         {
             WithLocals(rule);
-            var value = rule.Output is null ? 0 : (double)Invoke(rule.Output, rule.Name)!;
+            double value;
+            try
+            {
+                value = rule.Output is null ? 0 : rule.Output.EvaluateNumber(_arguments);
+            }
+            catch (Exception e) when (e is not RuleEvaluationException)
+            {
+                throw new RuleEvaluationException(Set.Id, rule.Name, Subject, e.Message, e);
+            }
+
             return double.IsFinite(value)
                 ? value
                 : throw new RuleEvaluationException(Set.Id, rule.Name, Subject, string.Format(Strings.RuleValueNotFinite, value));
