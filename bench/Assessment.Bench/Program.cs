@@ -24,7 +24,7 @@ report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Rule set `{set.Id}@{set.ContentHash[..12]}` ({set.Rules.Sum(rule => Math.Max(1, rule.Children.Count))} scored items); " +
                                                   $"{Environment.ProcessorCount} cores; .NET {Environment.Version}; (a) on one core, (b) and (c) over all cores.");
 report.AppendLine();
-report.AppendLine("| institutions | (a) RulesEngine /s | (b) compiled /s | (b) one core /s | (c) by hand /s | b/a | c/b | max |score difference| |");
+report.AppendLine("| institutions | (a) RulesEngine /s | (b) compiled /s | (b) one core /s | (c) by hand /s | b/a | c/b | largest score difference |");
 report.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
 // Warm up every path (JIT up to its optimised tier, RulesEngine's own compilation).
