@@ -14,9 +14,10 @@ public sealed class CompiledRuleSet
     public string Id => Document.Id;
 
     /// <summary>The most local parameters any rule needs, to size the argument array of an evaluation (computed once).</summary>
-    public int LocalDepth => _localDepth ??= Rules.Select(rule => rule.LocalDepth).DefaultIfEmpty(0).Max();
+    public int LocalDepth => _localDepth >= 0 ? _localDepth : _localDepth = Rules.Select(rule => rule.LocalDepth).DefaultIfEmpty(0).Max();
 
-    private int? _localDepth;
+    // -1 until computed; an int is written whole, so threads scoring at once see -1 or the value.
+    private int _localDepth = -1;
     public RuleSetKind Kind => Document.Kind;
     public RuleSetLevel Level => Document.Level;
 

@@ -16,11 +16,18 @@ public sealed class RuleProperties
     /// <summary>The names in the bag, for checking that each is known.</summary>
     public IEnumerable<string> Names => _values.Keys;
 
-    // Read from the JSON once: scoring reads these for every subject (tens of thousands of times per rule).
+    // Read from the JSON once: scoring reads these for every subject (tens of thousands of times per rule), from several
+    // threads. Each is published as one reference, so a reader sees either nothing yet or the whole value; each is read
+    // (and checked) on its own, so a malformed one fails only where it is read.
     private string? _label;
     private string? _labelEn;
-    private (bool Read, double? Value) _points;
-    private (bool Read, bool Star, bool Bonus, bool Veto, bool Mandatory) _flags;
+    private Cached<double?>? _points;
+    private Cached<bool>? _star;
+    private Cached<bool>? _bonus;
+    private Cached<bool>? _veto;
+    private Cached<bool>? _mandatory;
+
+    private sealed record Cached<T>(T Value);
 
     public string Label => _label ??= Text("label") ?? "";
     public string LabelEn => _labelEn ??= Text("labelEn") ?? Label;
@@ -28,14 +35,11 @@ public sealed class RuleProperties
     /// <summary>The label in the current UI language.</summary>
     public string CurrentLabel => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? LabelEn : Label;
 
-    public double? Points => _points.Read ? _points.Value : (_points = (true, Number("points"))).Value;
-    public bool Star => Flags.Star;
-    public bool Bonus => Flags.Bonus;
-    public bool Veto => Flags.Veto;
-    public bool Mandatory => Flags.Mandatory;
-
-    private (bool Read, bool Star, bool Bonus, bool Veto, bool Mandatory) Flags =>
-        _flags.Read ? _flags : _flags = (true, Flag("star"), Flag("bonus"), Flag("veto"), Flag("mandatory"));
+    public double? Points => (_points ??= new Cached<double?>(Number("points"))).Value;
+    public bool Star => (_star ??= new Cached<bool>(Flag("star"))).Value;
+    public bool Bonus => (_bonus ??= new Cached<bool>(Flag("bonus"))).Value;
+    public bool Veto => (_veto ??= new Cached<bool>(Flag("veto"))).Value;
+    public bool Mandatory => (_mandatory ??= new Cached<bool>(Flag("mandatory"))).Value;
     public string? Grade => Text("grade");
     public string ForceGrade => Text("forceGrade") ?? "not-completed";
     public string? Action => Text("action");
