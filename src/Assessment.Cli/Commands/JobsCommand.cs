@@ -189,7 +189,7 @@ public static class JobsCommand
                     _ => Markup.Escape(CliText.JobsStatusRunning),
                 };
                 table.AddRow(Markup.Escape(run.Key.Kind), Markup.Escape(run.Key.Scope), Markup.Escape(run.Key.Period), status,
-                    run.Attempts.ToString(CultureInfo.InvariantCulture), CliFormat.ChinaTime(run.StartedAt), run.FinishedAt is { } finished ? CliFormat.ChinaTime(finished) : "",
+                    run.Attempts.ToString(CultureInfo.InvariantCulture), ScheduledJobs.Display(run.StartedAt), run.FinishedAt is { } finished ? ScheduledJobs.Display(finished) : "",
                     Markup.Escape(run.Error ?? run.Result ?? ""));
             }
 
@@ -223,7 +223,7 @@ public static class JobsCommand
                 .AddColumn(CliText.JobsColumnMessage);
             foreach (var notification in notifications)
             {
-                table.AddRow(CliFormat.ChinaTime(notification.CreatedAt), Markup.Escape(notification.Kind), Markup.Escape(notification.Recipient),
+                table.AddRow(ScheduledJobs.Display(notification.CreatedAt), Markup.Escape(notification.Kind), Markup.Escape(notification.Recipient),
                     Markup.Escape(notification.Period), Markup.Escape(notification.Message));
             }
 
@@ -303,7 +303,7 @@ public static class JobsCommand
         {
             var next = schedule.Enabled
                 ? CronExpression.Parse(schedule.Cron).GetNextOccurrence(clock.GetUtcNow(), ScheduledJobs.TimeZone) is { } at
-                    ? TimeZoneInfo.ConvertTime(at, ScheduledJobs.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+                    ? ScheduledJobs.Display(at)
                     : "—"
                 : "—";
             table.AddRow(Markup.Escape(schedule.Job.Id), Markup.Escape(schedule.Cron) + (schedule.UpdatedAt is null ? Markup.Escape(CliText.ScheduleDefault) : ""),

@@ -5,6 +5,7 @@ using Assessment.Data;
 using Assessment.Domain;
 using Assessment.Resources;
 using Assessment.Rules;
+using Assessment.Scheduling;
 using Assessment.Workflows;
 using Spectre.Console;
 
@@ -147,7 +148,7 @@ public static class WorkflowCommand
                 .AddColumn(CliText.WorkflowFrom).AddColumn(CliText.WorkflowTo).AddColumn(CliText.WorkflowComment);
             foreach (var transition in transitions)
             {
-                table.AddRow(CliFormat.ChinaTime(transition.At), Markup.Escape($"{transition.Actor} ({UserRoles.Label(transition.Role)})"),
+                table.AddRow(ScheduledJobs.Display(transition.At), Markup.Escape($"{transition.Actor} ({UserRoles.Label(transition.Role)})"),
                     Markup.Escape(definition.Trigger(transition.Trigger)?.Label.Current ?? transition.Trigger), Markup.Escape(Label(transition.From)),
                     Markup.Escape(Label(transition.To)), Markup.Escape(transition.Comment ?? ""));
             }

@@ -31,8 +31,4 @@ public static class CliFormat
         return (zero ? "±" : v > 0 ? "+" : "−") + text + suffix;
     }
 
-    /// <summary>A stored UTC time as the users read it: China Standard Time, to the minute.</summary>
-    public static string ChinaTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Assessment.Scheduling.ScheduledJobs.TimeZone)
-            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

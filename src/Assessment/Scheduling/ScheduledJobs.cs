@@ -38,6 +38,13 @@ public static class ScheduledJobs
     /// </summary>
     public static TimeZoneInfo TimeZone { get; } = FindChinaTimeZone();
 
+    /// <summary>A stored UTC time as people read it: China Standard Time, to the minute (<c>2026-11-30 15:02</c>).</summary>
+    public static string Display(DateTime utc) => Display(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
+    /// <summary>An instant as people read it: China Standard Time, to the minute.</summary>
+    public static string Display(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Today's date in <see cref="TimeZone"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime);
 

@@ -40,9 +40,7 @@ public sealed class IndexModel(Database database, TimeProvider clock, WebSetting
     /// <summary>A step's name as users read it.</summary>
     public string StepLabel(string trigger) => _definition?.Trigger(trigger)?.Label.Current ?? trigger;
 
-    /// <summary>A stored time in China Standard Time.</summary>
-    public static string ChinaTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Scheduling.ScheduledJobs.TimeZone)
-        .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
 
     public IReadOnlyList<MonthlyConsumption> Months { get; private set; } = [];
 
