@@ -50,6 +50,19 @@ public sealed class WorkflowRepository(DbSession session)
         WorkflowReader.Parse(await DefinitionTextAsync(instance.DefinitionId, instance.ContentHash, cancellationToken),
             $"{instance.DefinitionId}@{instance.ContentHash[..12]}", WorkflowReader.AnyRuleSet).Definition;
 
+    /// <summary>The definition version of each of <paramref name="instances"/>, by content hash, each parsed once.</summary>
+    public async Task<IReadOnlyDictionary<string, WorkflowDefinition>> DefinitionsOfAsync(IEnumerable<WorkflowInstance> instances,
+        CancellationToken cancellationToken = default)
+    {
+        var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        foreach (var instance in instances.DistinctBy(instance => instance.ContentHash))
+        {
+            definitions[instance.ContentHash] = await DefinitionOfAsync(instance, cancellationToken);
+        }
+
+        return definitions;
+    }
+
     /// <summary>Creates instances that do not exist yet (same definition, year and subject); returns how many were created.</summary>
     public async Task<int> CreateAsync(IReadOnlyList<WorkflowInstance> instances, CancellationToken cancellationToken = default)
     {

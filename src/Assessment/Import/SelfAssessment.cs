@@ -50,11 +50,13 @@ public sealed class SelfAssessment(Database database, TimeProvider clock)
         var repository = new WorkflowRepository(session);
         var years = new HashSet<int>();
         var opened = new HashSet<int>();
-        foreach (var instance in (await repository.ListAsync(null, cancellationToken))
-                 .Where(candidate => candidate.Subject == WorkflowSubject.Institution && candidate.SubjectCode == code))
+        var own = (await repository.ListAsync(null, cancellationToken))
+            .Where(candidate => candidate.Subject == WorkflowSubject.Institution && candidate.SubjectCode == code).ToArray();
+        var definitions = await repository.DefinitionsOfAsync(own, cancellationToken);
+        foreach (var instance in own)
         {
             opened.Add(instance.Year);
-            var definition = await repository.DefinitionOfAsync(instance, cancellationToken);
+            var definition = definitions[instance.ContentHash];
             if (definition.Order(instance.State) <= definition.Order(OpenUntil))
             {
                 years.Add(instance.Year);

@@ -104,18 +104,15 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
             var repository = new WorkflowRepository(session);
             var institutions = (await new InstitutionRepository(session).ListAsync(token)).ToDictionary(institution => institution.Code, StringComparer.Ordinal);
             var counties = (await new CountyRepository(session).ListAsync(token)).ToDictionary(county => county.Code, StringComparer.Ordinal);
-            var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+            var instances = await repository.ListAsync(null, token);
+            var definitions = await repository.DefinitionsOfAsync(instances, token);
             var notifications = new List<Notification>();
             var toCounty = new List<(string County, string Line)>();
             var toBureau = new List<(string County, string Line)>();
             var overdue = 0;
-            foreach (var instance in await repository.ListAsync(null, token))
+            foreach (var instance in instances)
             {
-                if (!definitions.TryGetValue(instance.ContentHash, out var definition))
-                {
-                    definitions[instance.ContentHash] = definition = await repository.DefinitionOfAsync(instance, token);
-                }
-
+                var definition = definitions[instance.ContentHash];
                 if (definition.State(instance.State) is not { Deadline: { } deadline } state || state.Final || deadline.For(instance.Year) >= today)
                 {
                     continue;
@@ -185,15 +182,12 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
         }
 
         IReadOnlyList<WorkflowInstance> instances;
-        var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, WorkflowDefinition> definitions;
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             var repository = new WorkflowRepository(session);
             instances = await repository.ListAsync(year, cancellationToken);
-            foreach (var instance in instances.DistinctBy(instance => instance.ContentHash))
-            {
-                definitions[instance.ContentHash] = await repository.DefinitionOfAsync(instance, cancellationToken);
-            }
+            definitions = await repository.DefinitionsOfAsync(instances, cancellationToken);
         }
 
         var lines = new List<string>();
@@ -299,7 +293,7 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
     }
 
     // Null when the year may be scored; otherwise why not yet.
-    private static string? Readiness(IReadOnlyList<WorkflowInstance> instances, Dictionary<string, WorkflowDefinition> definitions, int year, DateOnly today)
+    private static string? Readiness(IReadOnlyList<WorkflowInstance> instances, IReadOnlyDictionary<string, WorkflowDefinition> definitions, int year, DateOnly today)
     {
         var institutions = instances.Where(instance => instance.Subject == WorkflowSubject.Institution).ToArray();
         if (institutions.Length == 0)
@@ -328,15 +322,11 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
         await using (var session = await database.OpenAsync(cancellationToken))
         {
             var repository = new WorkflowRepository(session);
-            var definitions = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
-            foreach (var instance in await repository.ListAsync(year, cancellationToken))
+            var instances = await repository.ListAsync(year, cancellationToken);
+            var definitions = await repository.DefinitionsOfAsync(instances, cancellationToken);
+            foreach (var instance in instances)
             {
-                if (!definitions.TryGetValue(instance.ContentHash, out var definition))
-                {
-                    definitions[instance.ContentHash] = definition = await repository.DefinitionOfAsync(instance, cancellationToken);
-                }
-
-                if (definition.Trigger(ScoreTrigger)?.From.Contains(instance.State) == true)
+                if (definitions[instance.ContentHash].Trigger(ScoreTrigger)?.From.Contains(instance.State) == true)
                 {
                     waiting.Add(instance.Id);
                 }

@@ -188,15 +188,10 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
         var repository = new WorkflowRepository(session);
         var names = await SubjectNamesAsync(session, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var definitions = new Dictionary<(string, string), WorkflowDefinition>();
         var items = new List<InboxItem>();
         foreach (var instance in await repository.ListAsync(year, cancellationToken))
         {
-            var key = (instance.DefinitionId, instance.ContentHash);
-            if (!definitions.TryGetValue(key, out var definition))
-            {
-                definitions[key] = definition = await DefinitionAsync(repository, instance, cancellationToken);
-            }
+            var definition = await DefinitionAsync(repository, instance, cancellationToken); // cached per content hash
 
             var triggers = definition.Triggers.Where(t => t.From.Contains(instance.State) && t.Roles.Contains(user.RoleCode)).ToArray();
             var (name, county) = names.GetValueOrDefault(instance.SubjectCode, (instance.SubjectCode, instance.SubjectCode));
