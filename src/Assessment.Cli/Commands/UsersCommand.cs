@@ -48,13 +48,7 @@ public static class UsersCommand
             var userRole = Enum.Parse<UserRole>(parsed.GetValue(role)!, ignoreCase: true);
             var userScope = parsed.GetValue(scope);
             await using var session = await database.OpenAsync(cancellationToken);
-            var known = userRole switch
-            {
-                UserRole.County => (await new CountyRepository(session).ListAsync(cancellationToken)).Any(county => county.Code == userScope),
-                UserRole.Institution => (await new InstitutionRepository(session).ListAsync(cancellationToken)).Any(institution => institution.Code == userScope),
-                _ => userScope is null,
-            };
-            if (!known)
+            if (!await new UserRepository(session).ScopeFitsAsync(userRole, userScope, cancellationToken))
             {
                 throw new ArgumentException(string.Format(CliText.UsersScopeInvalid, userRole.ToString().ToLowerInvariant(), userScope));
             }

@@ -76,14 +76,7 @@ public static class WorkflowCommand
                 var asRole = Enum.Parse<UserRole>(parsed.GetValue(role) ?? throw new ArgumentException(CliText.WorkflowRoleOrUser), true);
                 var asScope = parsed.GetValue(scope);
                 await using var session = await database.OpenAsync(cancellationToken);
-                var known = asRole switch
-                {
-                    UserRole.County => asScope is not null && (await new CountyRepository(session).ListAsync(cancellationToken)).Any(county => county.Code == asScope),
-                    UserRole.Institution => asScope is not null
-                                            && (await new InstitutionRepository(session).ListAsync(cancellationToken)).Any(institution => institution.Code == asScope),
-                    _ => asScope is null,
-                };
-                if (!known)
+                if (!await new UserRepository(session).ScopeFitsAsync(asRole, asScope, cancellationToken))
                 {
                     throw new ArgumentException(string.Format(CliText.UsersScopeInvalid, asRole.ToString().ToLowerInvariant(), asScope));
                 }

@@ -14,6 +14,18 @@ public sealed class UserRepository(DbSession session)
             session.Transaction,
             cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// Whether <paramref name="scope"/> fits <paramref name="role"/>: an existing county for a county office, an existing
+    /// institution for an institution, none for the bureau, leaders and the system.
+    /// </summary>
+    public async Task<bool> ScopeFitsAsync(UserRole role, string? scope, CancellationToken cancellationToken = default) => role switch
+    {
+        UserRole.County => scope is not null && (await new CountyRepository(session).ListAsync(cancellationToken)).Any(county => county.Code == scope),
+        UserRole.Institution => scope is not null
+                                && (await new InstitutionRepository(session).ListAsync(cancellationToken)).Any(institution => institution.Code == scope),
+        _ => scope is null,
+    };
+
     /// <summary>The user <paramref name="username"/>, or null; <c>system</c> is always there.</summary>
     public async Task<User?> GetAsync(string username, CancellationToken cancellationToken = default) =>
         username == User.System.Username ? User.System : (await QueryAsync(" WHERE username = @username", new { username }, cancellationToken)).SingleOrDefault();
