@@ -209,15 +209,8 @@ public static class WebApp
 
             database.Migrate();
             await using var session = await database.OpenAsync();
-            var accounts = (await new UserRepository(session).ListAsync()).Where(user => user.Role != Domain.UserRole.System).ToArray();
-            var signIn = new List<string>();
-            foreach (var user in accounts)
-            {
-                if (await new UserRepository(session).CredentialsAsync(user.Username) is { PasswordHash: not null })
-                {
-                    signIn.Add($"{user.Username} ({user.RoleCode}{(user.Scope is null ? "" : " " + user.Scope)})");
-                }
-            }
+            var signIn = (await new UserRepository(session).WithPasswordAsync())
+                .Select(user => $"{user.Username} ({user.RoleCode}{(user.Scope is null ? "" : " " + user.Scope)})");
 
             logger.LogWarning("{Message}", string.Format(Resources.WebText.DemoAccounts, DemoWorkflows.DemoPassword, string.Join(", ", signIn)));
             return;

@@ -30,6 +30,10 @@ public sealed class UserRepository(DbSession session)
     public async Task<User?> GetAsync(string username, CancellationToken cancellationToken = default) =>
         username == User.System.Username ? User.System : (await QueryAsync(" WHERE username = @username", new { username }, cancellationToken)).SingleOrDefault();
 
+    /// <summary>The users who can sign in (a password is set), by name.</summary>
+    public Task<IReadOnlyList<User>> WithPasswordAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync(" WHERE password_hash IS NOT NULL ORDER BY username", new { }, cancellationToken);
+
     /// <summary>Every user, by name.</summary>
     public Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default) => QueryAsync(" ORDER BY username", new { }, cancellationToken);
 
