@@ -12,6 +12,11 @@ public sealed class InstitutionRepository(DbSession session)
         "SELECT code AS Code, name AS Name, county_code AS CountyCode, category AS Category, " +
         "building_area_m2 AS BuildingAreaM2, users AS Users, key_unit AS KeyUnit FROM institutions";
 
+    /// <summary>The county of institution <paramref name="code"/>, or null when there is no such institution.</summary>
+    public Task<string?> CountyOfAsync(string code, CancellationToken cancellationToken = default) =>
+        session.Connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT county_code FROM institutions WHERE code = @code", new { code }, session.Transaction, cancellationToken: cancellationToken));
+
     /// <summary>All institutions, by code.</summary>
     public async Task<IReadOnlyList<Institution>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -363,9 +363,7 @@ public sealed class WorkflowService(Database database, TimeProvider clock)
     private static async Task<string> CountyOfAsync(DbSession session, WorkflowInstance instance, CancellationToken cancellationToken) =>
         instance.Subject == WorkflowSubject.County
             ? instance.SubjectCode
-            : await session.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "SELECT county_code FROM institutions WHERE code = @code", new { code = instance.SubjectCode }, session.Transaction,
-                cancellationToken: cancellationToken)) ?? "";
+            : await new InstitutionRepository(session).CountyOfAsync(instance.SubjectCode, cancellationToken) ?? "";
 
     private static async Task<Dictionary<string, (string Name, string County)>> SubjectNamesAsync(DbSession session, CancellationToken cancellationToken)
     {
