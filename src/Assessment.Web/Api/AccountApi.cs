@@ -70,10 +70,6 @@ public static class AccountApi
         return result;
     }
 
-    /// <summary>The principal a sign-in of <paramref name="user"/> writes.</summary>
-    public static System.Security.Claims.ClaimsPrincipal PrincipalOf(Domain.User user) =>
-        WebUser.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme);
-
     /// <summary>Why a sign-in was refused: one answer for every reason, naming the lockout rule but not whether it applies.</summary>
     public static string Refusal(AccountService.SignInResult result) =>
         string.Format(Resources.WebText.LoginFailed, AccountService.MaxFailures, (int)AccountService.LockoutDuration.TotalMinutes);

@@ -33,6 +33,6 @@ public sealed class LoginModel(Database database, TimeProvider clock) : PageMode
             return Page();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : IndexModel.HomeOf(AccountApi.PrincipalOf(result.User)));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : IndexModel.HomeOf(result.User.Role));
     }
 }
