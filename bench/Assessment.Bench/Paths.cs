@@ -47,8 +47,11 @@ public static class Paths
         }
     }
 
-    /// <summary>(b) The project's path: every expression compiled once into a delegate, every item's points kept.</summary>
-    public static double Compiled(CompiledRuleSet set, RuleInputs inputs) => RuleSetEvaluator.Score(set, inputs, inputs.Subject.Code).Score;
+    /// <summary>
+    /// (b) The project's path: every expression compiled once into a delegate, every item's points kept in the
+    /// institution's row of a flat array (what the assessment stores and explains from).
+    /// </summary>
+    public static double Compiled(CompiledRuleSet set, RuleInputs inputs, Span<double> row) => RuleSetEvaluator.ScoreInto(set, inputs, inputs.Subject.Code, row);
 
     /// <summary>(c) The same rules written by hand: the ceiling.</summary>
     public static double HandWritten(RuleInputs x)

@@ -28,10 +28,12 @@ report.AppendLine("| institutions | (a) RulesEngine /s | (b) compiled /s | (b) o
 report.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
 // Warm up every path (JIT up to its optimised tier, RulesEngine's own compilation).
+var columns = set.ScoredItems.Count;
 var warmUp = Synthetic.Make(0, 50_000);
+var warmUpRow = new double[columns];
 for (var index = 0; index < warmUp.Length; index++)
 {
-    Paths.Compiled(set, warmUp[index]);
+    Paths.Compiled(set, warmUp[index], warmUpRow);
     Paths.HandWritten(warmUp[index]);
     if (index < 5_000)
     {
@@ -50,6 +52,8 @@ foreach (var n in sizes)
     {
         var inputs = Synthetic.Make(first, Math.Min(Chunk, n - first));
         var compiled = new double[inputs.Length];
+        // Every item's points of every institution, one row each: kept for the explanation.
+        var points = new double[inputs.Length * columns];
         var byHand = new double[inputs.Length];
 
         var watch = Stopwatch.StartNew();
@@ -59,7 +63,7 @@ foreach (var n in sizes)
             {
                 for (var index = range.Item1; index < range.Item2; index++)
                 {
-                    compiled[index] = Paths.Compiled(set, inputs[index]);
+                    compiled[index] = Paths.Compiled(set, inputs[index], points.AsSpan(index * columns, columns));
                 }
             });
         }
@@ -88,7 +92,7 @@ foreach (var n in sizes)
             {
                 for (var index = 0; index < inputs.Length; index++)
                 {
-                    Paths.Compiled(set, inputs[index]);
+                    Paths.Compiled(set, inputs[index], points.AsSpan(index * columns, columns));
                 }
             }
 

@@ -24,6 +24,16 @@ public sealed class CompiledRuleSet
     /// <summary><c>id@hash</c>: what a stored result records to name the exact version.</summary>
     public string VersionKey => $"{Id}@{ContentHash[..12]}";
 
+    /// <summary>
+    /// The scored items of a scoring (or demonstration) set, groups before their items, in file order: the columns of
+    /// the flat row <see cref="RuleSetEvaluator.ScoreInto"/> writes (computed once).
+    /// </summary>
+    public IReadOnlyList<CompiledRule> ScoredItems => _scoredItems ??= Rules.Where(rule => !rule.Properties.Mandatory)
+        .SelectMany(rule => new[] { rule }.Concat(rule.Children)).ToArray();
+
+    // Null until computed; a reference is written whole, and every thread computes the same list.
+    private CompiledRule[]? _scoredItems;
+
     /// <summary>Every rule, children after their group, in file order.</summary>
     public IEnumerable<CompiledRule> AllRules => Rules.SelectMany(rule => new[] { rule }.Concat(rule.Children));
 }

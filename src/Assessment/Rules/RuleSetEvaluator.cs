@@ -10,38 +10,127 @@ namespace Assessment.Rules;
 /// </summary>
 public static class RuleSetEvaluator
 {
-    /// <summary>Scores <paramref name="inputs"/> with a scoring (or demonstration) rule set.</summary>
+    /// <summary>Scores <paramref name="inputs"/> with a scoring (or demonstration) rule set, every item's points itemised.</summary>
     public static ScoringResult Score(CompiledRuleSet set, RuleInputs inputs, string subject)
     {
-        // Loops rather than LINQ: this runs for every subject of every assessment and simulation.
-        var run = new Run(set, inputs, subject);
-        var items = new List<ItemResult>(set.Rules.Count);
-        double earned = 0, applicable = 0, bonusEarned = 0;
-        foreach (var rule in set.Rules)
+        var points = new double[set.ScoredItems.Count];
+        ScoreInto(set, inputs, subject, points);
+        return Expand(set, points);
+    }
+
+    /// <summary>
+    /// Scores <paramref name="inputs"/> into a flat row with one column per <see cref="CompiledRuleSet.ScoredItems"/>
+    /// entry: the item's points, or NaN where it does not apply. Returns the score. Nothing is allocated per item, so a
+    /// whole population can be scored into one array and itemised (<see cref="Expand"/>) only where it is looked at.
+    /// </summary>
+    public static double ScoreInto(CompiledRuleSet set, RuleInputs inputs, string subject, Span<double> points)
+    {
+        var items = set.ScoredItems;
+        if (points.Length != items.Count)
         {
-            if (rule.Properties.Mandatory)
+            throw new ArgumentException($"A row of {set.Id} has {items.Count} columns, not {points.Length}.", nameof(points));
+        }
+
+        var run = new Run(set, inputs, subject);
+        for (var column = 0; column < items.Count; column++)
+        {
+            var rule = items[column];
+            if (!rule.IsGroup)
             {
+                points[column] = Leaf(run, rule, parentApplies: true);
                 continue;
             }
 
-            var item = Item(run, rule, parentApplies: true);
-            items.Add(item);
-            if (item.Bonus)
+            // A group: its condition decides for its items, which follow it; its points are theirs added up.
+            var applies = rule.Condition is null || run.Holds(rule);
+            var group = column;
+            double sum = 0;
+            for (var child = 0; child < rule.Children.Count; child++)
             {
-                bonusEarned += item.Points;
+                var value = points[++column] = Leaf(run, rule.Children[child], applies);
+                sum += double.IsNaN(value) ? 0 : value;
+            }
+
+            points[group] = applies ? sum : double.NaN;
+        }
+
+        return Totals(set, points).Score;
+    }
+
+    /// <summary>The itemised result of a row <see cref="ScoreInto"/> wrote.</summary>
+    public static ScoringResult Expand(CompiledRuleSet set, ReadOnlySpan<double> points)
+    {
+        var items = set.ScoredItems;
+        var top = new List<ItemResult>();
+        for (var column = 0; column < items.Count; column++)
+        {
+            var rule = items[column];
+            var own = column;
+            var children = new ItemResult[rule.Children.Count];
+            for (var child = 0; child < children.Length; child++)
+            {
+                children[child] = Item(rule.Children[child], points[++column], []);
+            }
+
+            top.Add(Item(rule, points[own], children));
+        }
+
+        var (score, max, earned, applicable, bonus) = Totals(set, points);
+        return new ScoringResult(set.Id, score, max, earned, applicable, bonus, top);
+    }
+
+    private static ItemResult Item(CompiledRule rule, double points, ItemResult[] children)
+    {
+        var applies = !double.IsNaN(points);
+        var max = rule.Properties.Points ?? 0;
+        var applicableMax = children.Length > 0 ? children.Sum(child => child.ApplicableMax) : applies ? max : 0;
+        return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, applies ? points : 0, max, applicableMax,
+            rule.Properties.Star, rule.Properties.Bonus, children);
+    }
+
+    // The score of a row: base points (rescaled over the items that apply if the set says so) plus the bonus, capped.
+    private static (double Score, double Max, double Earned, double Applicable, double Bonus) Totals(CompiledRuleSet set, ReadOnlySpan<double> points)
+    {
+        var items = set.ScoredItems;
+        double earned = 0, applicable = 0, bonusEarned = 0;
+        // A top-level item counts as base or bonus by its own flag; a group's flag decides for its items.
+        for (var column = 0; column < items.Count; column++)
+        {
+            var rule = items[column];
+            double value = 0, max = 0;
+            if (rule.IsGroup)
+            {
+                for (var child = 0; child < rule.Children.Count; child++)
+                {
+                    var childValue = points[++column];
+                    if (!double.IsNaN(childValue))
+                    {
+                        value += childValue;
+                        max += rule.Children[child].Properties.Points ?? 0;
+                    }
+                }
+            }
+            else if (!double.IsNaN(points[column]))
+            {
+                value = points[column];
+                max = rule.Properties.Points ?? 0;
+            }
+
+            if (rule.Properties.Bonus)
+            {
+                bonusEarned += value;
             }
             else
             {
-                earned += item.Points;
-                applicable += item.ApplicableMax;
+                earned += value;
+                applicable += max;
             }
         }
 
         var total = set.Document.TotalPoints ?? applicable;
         var rescale = set.Document.NotApplicable == NotApplicablePolicy.Rescale && applicable > 0;
-        var baseScore = rescale ? earned * total / applicable : earned;
         var bonus = Math.Min(bonusEarned, set.Document.BonusPoints ?? 0);
-        return new ScoringResult(set.Id, baseScore + bonus, rescale ? total : applicable, earned, applicable, bonus, items);
+        return ((rescale ? earned * total / applicable : earned) + bonus, rescale ? total : applicable, earned, applicable, bonus);
     }
 
     /// <summary>
@@ -142,33 +231,22 @@ public static class RuleSetEvaluator
         return new RuleTrace(run.Set.Id, run.Set.Kind, rule.Name, group, rule.Properties.Label, rule.Properties.LabelEn, holds, output, inputs);
     }
 
-    private static ItemResult Item(Run run, CompiledRule rule, bool parentApplies)
+    // One item's points, or NaN where it (or its group) does not apply; points outside 0..maximum are an error.
+    private static double Leaf(Run run, CompiledRule rule, bool parentApplies)
     {
-        var applies = parentApplies && (rule.Condition is null || run.Holds(rule));
-        var max = rule.Properties.Points ?? 0;
-        if (rule.IsGroup)
+        if (!parentApplies || (rule.Condition is not null && !run.Holds(rule)))
         {
-            var children = new ItemResult[rule.Children.Count];
-            double points = 0, applicableMax = 0;
-            for (var index = 0; index < children.Length; index++)
-            {
-                children[index] = Item(run, rule.Children[index], applies);
-                points += children[index].Points;
-                applicableMax += children[index].ApplicableMax;
-            }
-
-            return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, points, max, applicableMax, rule.Properties.Star,
-                rule.Properties.Bonus, children);
+            return double.NaN;
         }
 
-        var value = applies ? run.Value(rule) : 0;
+        var max = rule.Properties.Points ?? 0;
+        var value = run.Value(rule);
         if (value < -1e-9 || value > max + 1e-9)
         {
             throw new RuleEvaluationException(run.Set.Id, rule.Name, run.Subject, string.Format(Strings.RulePointsOutOfRange, value, max));
         }
 
-        return new ItemResult(rule.Name, rule.Properties.Label, rule.Properties.LabelEn, applies, Math.Clamp(value, 0, max), max,
-            applies ? max : 0, rule.Properties.Star, rule.Properties.Bonus, []);
+        return Math.Clamp(value, 0, max);
     }
 
     /// <summary>One evaluation: the argument array with the global parameters computed once.</summary>

@@ -48,4 +48,45 @@ public sealed class RulesEngineEquivalenceTests
 
         Assert.True(compared > set.Document.Examples.Count, $"only {compared} outputs were compared");
     }
+
+    [Theory]
+    [MemberData(nameof(ScoringFiles))]
+    public void The_flat_row_holds_every_item_and_gives_the_itemised_result(string file)
+    {
+        var set = RuleSetReader.ReadFile(Path.Combine(Repository.Root, "rules", file));
+        var notApplicable = 0;
+        foreach (var example in set.Document.Examples)
+        {
+            var inputs = ExampleRunner.Inputs(set, example);
+            var row = new double[set.ScoredItems.Count];
+            var score = RuleSetEvaluator.ScoreInto(set, inputs, example.Name, row);
+            var itemised = RuleSetEvaluator.Score(set, inputs, example.Name);
+
+            Assert.Equal(itemised.Score, score, 12);
+            Assert.Equal(set.ScoredItems.Select(rule => rule.Name), itemised.AllItems.Select(item => item.Rule));
+            foreach (var (item, column) in itemised.AllItems.Select((item, column) => (item, column)))
+            {
+                Assert.Equal(item.Applies, !double.IsNaN(row[column]));
+                Assert.Equal(item.Points, item.Applies ? row[column] : 0, 12);
+                notApplicable += item.Applies ? 0 : 1;
+            }
+
+            Assert.Equal(itemised, RuleSetEvaluator.Expand(set, row), new ScoringComparer());
+        }
+
+        Assert.Throws<ArgumentException>(() => RuleSetEvaluator.ScoreInto(set, ExampleRunner.Inputs(set, set.Document.Examples[0]), "x", new double[1]));
+        if (file == "institution-assessment.json")
+        {
+            Assert.True(notApplicable > 0, "no example leaves an item out");
+        }
+    }
+
+    // Records holding lists compare the lists by reference: compare what they print instead.
+    private sealed class ScoringComparer : IEqualityComparer<Assessment.Rules.Results.ScoringResult>
+    {
+        public bool Equals(Assessment.Rules.Results.ScoringResult? x, Assessment.Rules.Results.ScoringResult? y) =>
+            System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y);
+
+        public int GetHashCode(Assessment.Rules.Results.ScoringResult obj) => 0;
+    }
 }
