@@ -9,6 +9,13 @@ using Assessment.Rules;
 // reports institutions per second and the ratios b/a and c/b. Usage:
 //   dotnet run -c Release --project bench/Assessment.Bench [-- --sizes 1000,10000,100000,1600000] [--rules-engine-max N]
 // Results go to bench/results/ with the machine's core count. See bench/README.md.
+// `-- simulation …` measures a draft's simulation instead (SimulationBench.cs).
+
+if (args.FirstOrDefault() == "simulation")
+{
+    return await SimulationBench.RunAsync(FindRoot(), int.Parse(Argument("--institutions") ?? "30000", CultureInfo.InvariantCulture),
+        Argument("--db"), int.Parse(Argument("--repeats") ?? "5", CultureInfo.InvariantCulture));
+}
 
 var sizes = Argument("--sizes")?.Split(',').Select(size => int.Parse(size, CultureInfo.InvariantCulture)).ToArray() ?? [1_000, 10_000, 100_000, 1_600_000];
 // Plain RulesEngine is slow: beyond this many institutions its rate is measured on this many (the rate does not depend on n).
@@ -144,6 +151,7 @@ Directory.CreateDirectory(results);
 var file = Path.Combine(results, $"scoring-{DateTime.UtcNow:yyyyMMdd-HHmm}-{Environment.ProcessorCount}cores.md");
 File.WriteAllText(file, report.ToString());
 Console.WriteLine($"Results written to {Path.GetRelativePath(root, file)}");
+return Environment.ExitCode;
 
 // Contiguous ranges, a few per core: one delegate call per range rather than per institution.
 static System.Collections.Concurrent.OrderablePartitioner<Tuple<int, int>> Ranges(int count) =>

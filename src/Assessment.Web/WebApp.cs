@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assessment.Assessing;
 using Assessment.Data;
 using Assessment.Demo;
 using Assessment.Indicators;
@@ -56,6 +57,7 @@ public static class WebApp
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<SimulationCache>();
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(storage);
         // What the dashboard looks for. Not AddHangfire(): it would point Hangfire's global log provider at this host's

@@ -88,7 +88,7 @@ public static class RulesCommand
             var simulation = await context.WithStatusAsync(CliText.IndicatorsWorking,
                 () => new AssessmentService(database, context.Clock).SimulateAsync(check.RuleSet!, yearValue, parsed.GetValue(top), cancellationToken));
             context.Console.MarkupLine(Markup.Escape(string.Format(CliText.RulesSimulated, simulation.Draft, simulation.Year, simulation.Subjects,
-                simulation.GradeChanges, simulation.RankChanges, simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds)));
+                simulation.GradeChanges, simulation.RankChanges, simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds, simulation.Loading.TotalSeconds)));
 
             var grades = new Table().Border(TableBorder.Rounded).AddColumn(CliText.Label_Grade)
                 .AddColumn(new TableColumn(CliText.Label_Before).RightAligned()).AddColumn(new TableColumn(CliText.Label_After).RightAligned());

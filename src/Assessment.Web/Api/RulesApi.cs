@@ -55,10 +55,10 @@ public static class RulesApi
     }
 
     /// <summary>What a draft would change for a past year, storing nothing; a draft with problems is refused with them.</summary>
-    public static async Task<Ok<Simulation>> SimulateAsync(Draft draft, int year, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<Simulation>> SimulateAsync(Draft draft, int year, SimulationCache simulations, CancellationToken cancellationToken)
     {
         var set = Compiled(draft.Text);
-        return TypedResults.Ok(await new AssessmentService(database, clock).SimulateAsync(set, year, cancellationToken: cancellationToken));
+        return TypedResults.Ok(await simulations.SimulateAsync(set, year, cancellationToken: cancellationToken));
     }
 
     /// <summary>Publishes a draft whose checks all pass.</summary>

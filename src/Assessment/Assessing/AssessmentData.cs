@@ -29,8 +29,8 @@ public sealed class AssessmentData
     public required IReadOnlyDictionary<int, IndicatorRow> PrefectureRows { get; init; }
 
     public required IReadOnlyDictionary<string, Checklist> Checklists { get; init; }
-    public required IReadOnlyList<AssessmentResult> EarlierInstitutionResults { get; init; }
-    public required IReadOnlyList<AssessmentResult> EarlierCountyResults { get; init; }
+    public required IReadOnlyList<EarlierResult> EarlierInstitutionResults { get; init; }
+    public required IReadOnlyList<EarlierResult> EarlierCountyResults { get; init; }
 
     /// <summary>Every year whose data was read: the year, the two before it, and the baseline years of the plans in force.</summary>
     public required IReadOnlySet<int> YearsRead { get; init; }

@@ -1,6 +1,5 @@
 using Assessment.Domain;
 using Assessment.Rules;
-using Assessment.Rules.Inputs;
 using Assessment.Rules.Results;
 
 namespace Assessment.Assessing;
@@ -15,6 +14,24 @@ public static class AssessmentEngine
     /// <summary>The results of every institution and county, and the inputs each was assessed on (for explanations).</summary>
     public sealed record Outcome(IReadOnlyList<AssessmentResult> Institutions, IReadOnlyList<AssessmentResult> Counties,
         IReadOnlyDictionary<(string Level, string Code), RuleInputs> Inputs);
+
+    /// <summary>
+    /// A year's institutions with their inputs built (everything but <c>s</c>, which each run fills anew): built once,
+    /// run with as many selections of rule sets as wanted (a simulation runs the rule sets in force and a draft).
+    /// </summary>
+    public sealed class Prepared
+    {
+        internal Prepared(AssessmentData data, FactsBuilder facts, RuleInputs[] inputs)
+        {
+            (Data, Facts, Inputs) = (data, facts, inputs);
+        }
+
+        public AssessmentData Data { get; }
+        internal FactsBuilder Facts { get; }
+
+        /// <summary>The inputs of <see cref="AssessmentData.Institutions"/>, in their order.</summary>
+        internal RuleInputs[] Inputs { get; }
+    }
 
     /// <summary>One subject on its way through the stages.</summary>
     private sealed class Subject(string code, string name, string? countyCode, string? countyName, string? category, RuleInputs inputs)
@@ -35,15 +52,35 @@ public static class AssessmentEngine
         public double Deducted { get; set; }
     }
 
-    public static Outcome Run(AssessmentData data, RuleSetSelection rules)
+    /// <summary>Builds every institution's inputs for the year, over all cores.</summary>
+    public static Prepared Prepare(AssessmentData data)
     {
         var facts = new FactsBuilder(data);
+        var inputs = new RuleInputs[data.Institutions.Count];
+        ForEach(inputs.Length, index => inputs[index] = facts.ForInstitution(data.Institutions[index]));
+        return new Prepared(data, facts, inputs);
+    }
+
+    public static Outcome Run(AssessmentData data, RuleSetSelection rules) => Run(Prepare(data), rules);
+
+    /// <summary>Runs every stage with <paramref name="rules"/> on inputs prepared once; the prepared inputs are not changed.</summary>
+    /// <param name="itemise">Whether results list every item's points (a simulation compares scores, grades and ranks only).</param>
+    public static Outcome Run(Prepared prepared, RuleSetSelection rules, bool itemise = true)
+    {
+        var data = prepared.Data;
         var counties = data.Counties.ToDictionary(county => county.Code);
-        var institutions = data.Institutions.Select(institution => new Subject(
-            institution.Code, institution.Name, institution.CountyCode, counties.GetValueOrDefault(institution.CountyCode)?.Name,
-            institution.Category.Code(), facts.ForInstitution(institution))).ToArray();
-        Stages(institutions, rules, RuleSetLevel.Institution);
-        var institutionResults = institutions.Select(subject => Result(subject, data, rules, RuleSetLevel.Institution)).ToArray();
+        var institutions = new Subject[data.Institutions.Count];
+        for (var index = 0; index < institutions.Length; index++)
+        {
+            var institution = data.Institutions[index];
+            institutions[index] = new Subject(institution.Code, institution.Name, institution.CountyCode, counties.GetValueOrDefault(institution.CountyCode)?.Name,
+                institution.Category.Code(), prepared.Inputs[index].WithFreshScore());
+        }
+
+        Stages(institutions, rules, RuleSetLevel.Institution, itemise);
+        var institutionResults = new AssessmentResult[institutions.Length];
+        var shared = new Shared(data, rules, RuleSetLevel.Institution);
+        ForEach(institutions.Length, index => institutionResults[index] = Result(institutions[index], shared));
 
         var inputs = institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs);
         var countyResults = Array.Empty<AssessmentResult>();
@@ -51,9 +88,10 @@ public static class AssessmentEngine
         {
             var byCounty = institutionResults.ToLookup(result => result.CountyCode);
             var countySubjects = data.Counties.Where(county => data.CountyRows[data.Year].ContainsKey(county.Code)).Select(county => new Subject(
-                county.Code, county.Name, county.Code, county.Name, null, facts.ForCounty(county, byCounty[county.Code].ToArray()))).ToArray();
-            Stages(countySubjects, rules, RuleSetLevel.County);
-            countyResults = countySubjects.Select(subject => Result(subject, data, rules, RuleSetLevel.County)).ToArray();
+                county.Code, county.Name, county.Code, county.Name, null, prepared.Facts.ForCounty(county, byCounty[county.Code].ToArray()))).ToArray();
+            Stages(countySubjects, rules, RuleSetLevel.County, itemise);
+            var countyShared = new Shared(data, rules, RuleSetLevel.County);
+            countyResults = countySubjects.Select(subject => Result(subject, countyShared)).ToArray();
             foreach (var subject in countySubjects)
             {
                 inputs[("county", subject.Code)] = subject.Inputs;
@@ -63,48 +101,78 @@ public static class AssessmentEngine
         return new Outcome(institutionResults, countyResults, inputs);
     }
 
-    private static void Stages(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level)
+    /// <summary>
+    /// Runs <paramref name="body"/> for every index over all cores. Subjects are independent within a stage; if some
+    /// fail, the error is that of the first subject in order that failed, as a run on one core would give.
+    /// </summary>
+    private static void ForEach(int count, Action<int> body)
+    {
+        Exception?[]? failures = null;
+        Parallel.For(0, count, (index, state) =>
+        {
+            try
+            {
+                body(index);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failures, new Exception?[count], null);
+                failures[index] = e;
+                state.Break(); // every lower index still runs, so the first failure is known
+            }
+        });
+
+        if (failures?.FirstOrDefault(failure => failure is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+    }
+
+    private static void Stages(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level, bool itemise)
     {
         var scoring = rules.One(level, RuleSetKind.Scoring)!;
         var grading = rules.One(level, RuleSetKind.Grading);
-        foreach (var subject in subjects)
+        var quality = rules.Of(level, RuleSetKind.DataQuality);
+        ForEach(subjects.Count, index =>
         {
-            foreach (var set in rules.Of(level, RuleSetKind.DataQuality))
+            var subject = subjects[index];
+            foreach (var set in quality)
             {
                 subject.Issues.AddRange(RuleSetEvaluator.Check(set, subject.Inputs, subject.Label));
             }
 
-            subject.Score = RuleSetEvaluator.Score(scoring, subject.Inputs, subject.Label);
-            subject.Inputs.Score = new ScoreFacts
-            {
-                Score = subject.Score.Score,
-                MaxScore = subject.Score.MaxScore,
-                Items = subject.Score.AllItems.ToDictionary(item => item.Rule, item => item.Points, StringComparer.Ordinal),
-                DataErrors = subject.Issues.Count(issue => issue.Level == "error"),
-                DataWarnings = subject.Issues.Count(issue => issue.Level == "warning"),
-            };
+            // The points go into a flat row the later stages read through s.Points(…), not a dictionary per subject.
+            var points = new double[scoring.ScoredItems.Count];
+            var facts = subject.Inputs.Score;
+            facts.Score = RuleSetEvaluator.ScoreInto(scoring, subject.Inputs, subject.Label, points);
+            facts.UseRow(scoring.ItemColumns, points);
+            subject.Score = RuleSetEvaluator.Expand(scoring, points, itemise);
+            facts.MaxScore = subject.Score.MaxScore;
+            facts.DataErrors = subject.Issues.Count(issue => issue.Level == "error");
+            facts.DataWarnings = subject.Issues.Count(issue => issue.Level == "warning");
             Grade(subject, grading);
-        }
+        });
 
         Rank(subjects);
-        foreach (var subject in subjects)
-        {
-            ApplyPenalties(subject, rules.Of(level, RuleSetKind.Penalty), grading);
-        }
+        var penalties = rules.Of(level, RuleSetKind.Penalty);
+        ForEach(subjects.Count, index => ApplyPenalties(subjects[index], penalties, grading));
 
         Rank(subjects);
-        foreach (var subject in subjects)
+        var demonstrations = rules.Of(level, RuleSetKind.Demonstration);
+        var incentives = rules.Of(level, RuleSetKind.Incentive);
+        ForEach(subjects.Count, index =>
         {
-            foreach (var set in rules.Of(level, RuleSetKind.Demonstration))
+            var subject = subjects[index];
+            foreach (var set in demonstrations)
             {
                 subject.Demonstrations.Add(RuleSetEvaluator.Qualify(set, subject.Inputs, subject.Label));
             }
 
-            foreach (var set in rules.Of(level, RuleSetKind.Incentive))
+            foreach (var set in incentives)
             {
                 subject.Incentives.AddRange(RuleSetEvaluator.Incentives(set, subject.Inputs, subject.Label));
             }
-        }
+        });
     }
 
     /// <summary>Most rounds of penalties before their outcome must have settled.</summary>
@@ -198,11 +266,30 @@ public static class AssessmentEngine
         return low;
     }
 
-    private static AssessmentResult Result(Subject subject, AssessmentData data, RuleSetSelection rules, RuleSetLevel level)
+    /// <summary>What every result of a level records alike, worked out once.</summary>
+    private sealed class Shared(AssessmentData data, RuleSetSelection rules, RuleSetLevel level)
     {
+        public int Year { get; } = data.Year;
+        public RuleSetLevel Level { get; } = level;
+        public string[] RuleSets { get; } = rules.All.Where(set => set.Level == level).Select(set => set.VersionKey).Order(StringComparer.Ordinal).ToArray();
+        public string? FactorTable { get; } = data.InstitutionRows[data.Year].Values.Select(row => row.FactorTable).FirstOrDefault(table => table is not null);
+    }
+
+    private static AssessmentResult Result(Subject subject, Shared shared)
+    {
+        var level = shared.Level;
         var score = subject.Score!;
         var s = subject.Inputs.Score;
-        var items = score.Items.SelectMany(item => new[] { Line(item, null) }.Concat(item.Children.Select(child => Line(child, item.Rule)))).ToArray();
+        var items = new List<ItemLine>(score.Items.Count * 2);
+        foreach (var item in score.Items)
+        {
+            items.Add(Line(item, null));
+            foreach (var child in item.Children)
+            {
+                items.Add(Line(child, item.Rule));
+            }
+        }
+
         return new AssessmentResult(
             Level: level == RuleSetLevel.Institution ? "institution" : "county",
             Code: subject.Code,
@@ -210,7 +297,7 @@ public static class AssessmentEngine
             County: subject.CountyName,
             CountyCode: subject.CountyCode,
             Category: subject.Category,
-            Year: data.Year,
+            Year: shared.Year,
             Score: s.Score,
             MaxScore: score.MaxScore,
             Bonus: score.Bonus,
@@ -220,15 +307,15 @@ public static class AssessmentEngine
             Vetoed: subject.Grade?.Vetoed ?? false,
             Vetoes: subject.Grade?.Vetoes ?? [],
             Items: items,
-            Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score?.Score, d.Failed)).ToArray(),
+            Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, d.Failed)).ToArray(),
             Penalties: subject.Penalties,
             Incentives: subject.Incentives,
             Issues: subject.Issues,
             Rank: s.Rank,
             RankInCategory: level == RuleSetLevel.Institution ? s.RankInCategory : 0,
             RankInCounty: level == RuleSetLevel.Institution ? s.RankInCounty : 0,
-            RuleSets: rules.All.Where(set => set.Level == level).Select(set => set.VersionKey).Order(StringComparer.Ordinal).ToArray(),
-            FactorTable: data.InstitutionRows[data.Year].Values.Select(row => row.FactorTable).FirstOrDefault(table => table is not null));
+            RuleSets: shared.RuleSets,
+            FactorTable: shared.FactorTable);
     }
 
     private static ItemLine Line(ItemResult item, string? group) =>

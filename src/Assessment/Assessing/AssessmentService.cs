@@ -93,13 +93,32 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
     /// Assesses <paramref name="year"/> twice in memory, with the rule sets in force and with <paramref name="draft"/> in
     /// place of the set of the same id (or beside them), and reports what changes. Nothing is stored.
     /// </summary>
-    public async Task<Simulation> SimulateAsync(CompiledRuleSet draft, int year, int movers = 10, CancellationToken cancellationToken = default)
+    public async Task<Simulation> SimulateAsync(CompiledRuleSet draft, int year, int movers = 10, CancellationToken cancellationToken = default) =>
+        Simulate(await SimulationBaseAsync(year, cancellationToken), draft, movers);
+
+    /// <summary>
+    /// Loads <paramref name="year"/>, builds every subject's inputs and assesses it with the rule sets in force: what every
+    /// simulation of the year compares against, so that a host can keep it and simulate many drafts on it.
+    /// </summary>
+    public async Task<SimulationBase> SimulationBaseAsync(int year, CancellationToken cancellationToken = default)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var inForce = await InForceAsync(year, cancellationToken);
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
-        var before = AssessmentEngine.Run(data, new RuleSetSelection(inForce, year));
-        var after = AssessmentEngine.Run(data, new RuleSetSelection([.. inForce.Where(set => set.Id != draft.Id), draft], year));
+        var prepared = AssessmentEngine.Prepare(data);
+        var before = AssessmentEngine.Run(prepared, new RuleSetSelection(inForce, year), itemise: false);
+        return new SimulationBase(year, inForce, prepared, before, clock.GetUtcNow().UtcDateTime, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Assesses the year of <paramref name="basis"/> with <paramref name="draft"/> in place of the set of the same id (or
+    /// beside them) and compares with the rule sets in force. Pure: nothing is read or stored.
+    /// </summary>
+    public static Simulation Simulate(SimulationBase basis, CompiledRuleSet draft, int movers = 10)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var after = AssessmentEngine.Run(basis.Prepared, new RuleSetSelection([.. basis.InForce.Where(set => set.Id != draft.Id), draft], basis.Year), itemise: false);
+        var before = basis.Before;
         var level = draft.Level == RuleSetLevel.County ? (before.Counties, after.Counties) : (before.Institutions, after.Institutions);
         var afterByCode = level.Item2.ToDictionary(result => result.Code);
         var pairs = level.Item1.Select(old => (Old: old, New: afterByCode[old.Code])).ToArray();
@@ -110,7 +129,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
                 Qualified(pair.Old).Except(Qualified(pair.New)).ToArray()))
             .ToArray();
         return new Simulation(
-            year,
+            basis.Year,
             draft.VersionKey,
             pairs.Length,
             moved.Count(mover => mover.GradeBefore != mover.GradeAfter),
@@ -118,8 +137,12 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
             moved.Count(mover => mover.DemonstrationsGained.Count + mover.DemonstrationsLost.Count > 0),
             level.Item1.GroupBy(result => result.Grade).ToDictionary(group => group.Key, group => group.Count()),
             level.Item2.GroupBy(result => result.Grade).ToDictionary(group => group.Key, group => group.Count()),
+            level.Item1.Concat(level.Item2).Where(result => result.Grade.Length > 0).GroupBy(result => result.Grade)
+                .ToDictionary(group => group.Key, group => group.First().GradeLabel),
             moved.OrderByDescending(mover => Math.Abs(mover.Delta)).ThenBy(mover => mover.Code, StringComparer.Ordinal).Take(movers).ToArray(),
-            watch.Elapsed);
+            watch.Elapsed,
+            basis.LoadedAt,
+            basis.Loading);
     }
 
     /// <summary>Every result of run <paramref name="runId"/>, institutions then counties.</summary>

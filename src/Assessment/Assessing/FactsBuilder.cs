@@ -15,8 +15,8 @@ public sealed class FactsBuilder
     private readonly AssessmentData _data;
     private readonly Dictionary<(string Category, int Year), double[]>[] _sorted;
     private readonly Dictionary<int, double[]>[] _countySorted;
-    private readonly ILookup<string, AssessmentResult> _earlierInstitutions;
-    private readonly ILookup<string, AssessmentResult> _earlierCounties;
+    private readonly ILookup<string, EarlierResult> _earlierInstitutions;
+    private readonly ILookup<string, EarlierResult> _earlierCounties;
 
     private static readonly Func<IndicatorRow, double?>[] Indicators =
         [row => row.EnergyPerArea, row => row.EnergyPerCapita, row => row.WaterPerCapita, row => row.Co2PerArea];
@@ -176,7 +176,7 @@ public sealed class FactsBuilder
         };
     }
 
-    private History History(string code, ILookup<string, AssessmentResult> earlier,
+    private History History(string code, ILookup<string, EarlierResult> earlier,
         IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> rows)
     {
         var results = earlier[code].ToArray();
@@ -184,8 +184,8 @@ public sealed class FactsBuilder
         {
             Year = _data.Year,
             Grades = results.ToDictionary(result => result.Year, result => result.Grade),
-            Penalties = results.ToDictionary(result => result.Year, result => result.Penalties.Select(penalty => penalty.Action).Distinct().ToList()),
-            Titles = results.ToDictionary(result => result.Year, result => result.Demonstrations.Where(d => d.Qualifies).Select(d => d.Programme).ToList()),
+            Penalties = results.ToDictionary(result => result.Year, result => result.PenaltyActions.ToList()),
+            Titles = results.ToDictionary(result => result.Year, result => result.Titles.ToList()),
             Values = rows.Where(pair => pair.Key < _data.Year && pair.Value.ContainsKey(code)).ToDictionary(pair => pair.Key, pair =>
             {
                 var row = pair.Value[code];

@@ -33,7 +33,7 @@ public sealed class ResultRepository(DbSession session)
             session.Transaction,
             cancellationToken: cancellationToken));
         await BulkInsert.RunAsync(session, "assessment_results",
-            ["run_id", "level", "code", "score", "max_score", "grade", "vetoed", "rank", "rank_in_category", "rank_in_county", "details"],
+            ["run_id", "level", "code", "score", "max_score", "grade", "vetoed", "rank", "rank_in_category", "rank_in_county", "penalty_actions", "titles", "details"],
             results, (result, i) => i switch
             {
                 0 => id,
@@ -46,6 +46,8 @@ public sealed class ResultRepository(DbSession session)
                 7 => result.Rank,
                 8 => result.RankInCategory,
                 9 => result.RankInCounty,
+                10 => string.Join(',', EarlierResult.Of(result).PenaltyActions),
+                11 => string.Join(',', EarlierResult.Of(result).Titles),
                 _ => JsonSerializer.Serialize(result, Json),
             }, cancellationToken);
         return id;
@@ -72,14 +74,31 @@ public sealed class ResultRepository(DbSession session)
     /// The results of the latest run of every year before <paramref name="year"/>, at <paramref name="level"/>; only runs
     /// before <paramref name="beforeRun"/> when given, so that a run can be reproduced with the history it saw.
     /// </summary>
-    public async Task<IReadOnlyList<AssessmentResult>> EarlierResultsAsync(int year, string level, long? beforeRun = null,
+    public async Task<IReadOnlyList<EarlierResult>> EarlierResultsAsync(int year, string level, long? beforeRun = null,
         CancellationToken cancellationToken = default)
     {
-        var rows = await session.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT r.details FROM assessment_results r WHERE r.level = @level AND r.run_id IN " +
+        // The short columns only; a result stored before they existed (NULL) is read from its details.
+        var rows = await session.Connection.QueryAsync<EarlierRow>(new CommandDefinition(
+            "SELECT r.code AS Code, u.year AS Year, r.grade AS Grade, r.penalty_actions AS PenaltyActions, r.titles AS Titles, " +
+            "CASE WHEN r.penalty_actions IS NULL OR r.titles IS NULL THEN r.details END AS Details " +
+            "FROM assessment_results r JOIN assessment_runs u ON u.id = r.run_id WHERE r.level = @level AND r.run_id IN " +
             "(SELECT MAX(id) FROM assessment_runs WHERE year < @year AND id < @beforeRun GROUP BY year)",
             new { year, level, beforeRun = beforeRun ?? long.MaxValue }, session.Transaction, cancellationToken: cancellationToken));
-        return rows.Select(details => JsonSerializer.Deserialize<AssessmentResult>(details, Json)!).ToArray();
+        return rows.Select(row => row.Details is { } details
+            ? EarlierResult.Of(JsonSerializer.Deserialize<AssessmentResult>(details, Json)!)
+            : new EarlierResult(row.Code, row.Year, row.Grade, Split(row.PenaltyActions!), Split(row.Titles!))).ToArray();
+
+        static string[] Split(string ids) => ids.Length == 0 ? [] : ids.Split(',');
+    }
+
+    private sealed class EarlierRow
+    {
+        public string Code { get; set; } = "";
+        public int Year { get; set; }
+        public string Grade { get; set; } = "";
+        public string? PenaltyActions { get; set; }
+        public string? Titles { get; set; }
+        public string? Details { get; set; }
     }
 
     private async Task<IReadOnlyList<AssessmentRun>> RunsAsync(string where, object parameters, CancellationToken cancellationToken)

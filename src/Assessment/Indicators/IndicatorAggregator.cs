@@ -14,6 +14,7 @@ public sealed class IndicatorAggregator
     private readonly IReadOnlyDictionary<string, County> _counties;
     private readonly string _prefectureName;
     private readonly IReadOnlyList<TargetPlan> _plans;
+    private readonly ILookup<(TargetScope Scope, string Code), TargetPlan> _plansByScope;
 
     /// <summary>Takes the organisation and its targets.</summary>
     public IndicatorAggregator(IReadOnlyList<Institution> institutions, IReadOnlyList<County> counties, string prefectureName,
@@ -23,6 +24,8 @@ public sealed class IndicatorAggregator
         _counties = counties.ToDictionary(county => county.Code, StringComparer.Ordinal);
         _prefectureName = prefectureName;
         _plans = plans;
+        // Every institution looks up its own plan: by scope and code, not through every plan (a province has tens of thousands).
+        _plansByScope = plans.ToLookup(plan => (plan.Scope, plan.ScopeCode));
     }
 
     /// <summary>The years whose data <see cref="Build"/> needs for <paramref name="year"/>: itself, the previous one, baselines.</summary>
@@ -149,7 +152,7 @@ public sealed class IndicatorAggregator
     public TargetPlan? PlanFor(IndicatorLevel level, Institution institution, int year)
     {
         TargetPlan? Find(TargetScope scope, string code) =>
-            _plans.Where(plan => plan.Scope == scope && plan.ScopeCode == code && plan.Covers(year)).MaxBy(plan => plan.BaselineYear);
+            _plansByScope[(scope, code)].Where(plan => plan.Covers(year)).MaxBy(plan => plan.BaselineYear);
 
         var own = level switch
         {

@@ -34,6 +34,12 @@ public sealed class CompiledRuleSet
     // Null until computed; a reference is written whole, and every thread computes the same list.
     private CompiledRule[]? _scoredItems;
 
+    /// <summary>The column of each scored item's rule name in a row of <see cref="ScoredItems"/> (computed once).</summary>
+    public IReadOnlyDictionary<string, int> ItemColumns => _itemColumns ??=
+        ScoredItems.Select((rule, column) => (rule.Name, column)).ToDictionary(entry => entry.Name, entry => entry.column, StringComparer.Ordinal);
+
+    private Dictionary<string, int>? _itemColumns;
+
     /// <summary>Every rule, children after their group, in file order.</summary>
     public IEnumerable<CompiledRule> AllRules => Rules.SelectMany(rule => new[] { rule }.Concat(rule.Children));
 }

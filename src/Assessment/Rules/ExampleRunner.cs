@@ -98,16 +98,17 @@ public static class ExampleRunner
     {
         var differences = new List<string>();
         Same(differences, "qualifies", example.Expect.Qualifies, result.Qualifies);
-        if (result.Score is not null)
+        if (result.Score is { } score && result.Points is { } row)
         {
-            Near(differences, "score", example.Expect.Score, result.Score.Score, example.Expect.Tolerance);
+            Near(differences, "score", example.Expect.Score, score, example.Expect.Tolerance);
+            var itemised = RuleSetEvaluator.Expand(set, row);
             foreach (var (rule, points) in example.Expect.Items ?? [])
             {
-                Near(differences, rule, points, result.Score.AllItems.FirstOrDefault(item => item.Rule == rule)?.Points ?? double.NaN, example.Expect.Tolerance);
+                Near(differences, rule, points, itemised.AllItems.FirstOrDefault(item => item.Rule == rule)?.Points ?? double.NaN, example.Expect.Tolerance);
             }
         }
 
-        var actual = $"qualifies {result.Qualifies}" + (result.Score is { } score ? $"; score {Format(score.Score)}" : "") +
+        var actual = $"qualifies {result.Qualifies}" + (result.Score is { } value ? $"; score {Format(value)}" : "") +
                      (result.Failed.Count > 0 ? $"; failed {string.Join(", ", result.Failed)}" : "");
         return new ExampleResult(set.Id, example.Name, actual, differences);
     }

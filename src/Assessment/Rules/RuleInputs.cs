@@ -17,6 +17,14 @@ public sealed class RuleInputs
     public Population Population { get; set; } = new();
     public ScoreFacts Score { get; set; } = new();
 
+    /// <summary>The same inputs with an empty <c>s</c>, for another run of the stages after scoring (the rest is shared, not copied).</summary>
+    public RuleInputs WithFreshScore()
+    {
+        var copy = (RuleInputs)MemberwiseClone();
+        copy.Score = new ScoreFacts();
+        return copy;
+    }
+
     /// <summary>One input as rules see it: its name in expressions, its type, and how to take it from the inputs.</summary>
     public sealed record Slot(string Name, Type Type, Func<RuleInputs, object> Get, Action<RuleInputs, object> Set);
 

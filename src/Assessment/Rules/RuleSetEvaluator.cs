@@ -57,12 +57,12 @@ public static class RuleSetEvaluator
         return Totals(set, points).Score;
     }
 
-    /// <summary>The itemised result of a row <see cref="ScoreInto"/> wrote.</summary>
-    public static ScoringResult Expand(CompiledRuleSet set, ReadOnlySpan<double> points)
+    /// <summary>The itemised result of a row <see cref="ScoreInto"/> wrote; with <paramref name="itemise"/> false, the totals only (no items).</summary>
+    public static ScoringResult Expand(CompiledRuleSet set, ReadOnlySpan<double> points, bool itemise = true)
     {
         var items = set.ScoredItems;
         var top = new List<ItemResult>();
-        for (var column = 0; column < items.Count; column++)
+        for (var column = 0; itemise && column < items.Count; column++)
         {
             var rule = items[column];
             var own = column;
@@ -155,22 +155,32 @@ public static class RuleSetEvaluator
     {
         var run = new Run(set, inputs, subject);
         var failed = set.Rules.Where(rule => rule.Properties.Mandatory && !run.Holds(rule)).Select(rule => rule.Name).ToList();
-        ScoringResult? score = null;
-        if (set.Rules.Any(rule => !rule.Properties.Mandatory))
+        double? score = null;
+        double[]? points = null;
+        var items = set.ScoredItems;
+        if (items.Count > 0)
         {
-            score = Score(set, inputs, subject);
-            if (set.Document.Qualify?.MinScore is { } minimum && score.Score < minimum - 1e-9)
+            points = new double[items.Count];
+            score = ScoreInto(set, inputs, subject, points);
+            if (set.Document.Qualify?.MinScore is { } minimum && score < minimum - 1e-9)
             {
                 failed.Add($"score<{minimum}");
             }
 
             if (set.Document.Qualify?.StarredNonZero == true)
             {
-                failed.AddRange(score.AllItems.Where(item => item.Star && item.Applies && item.Points <= 0).Select(item => item.Rule));
+                // A starred item that applies must have earned something.
+                for (var column = 0; column < items.Count; column++)
+                {
+                    if (items[column].Properties.Star && !double.IsNaN(points[column]) && points[column] <= 0)
+                    {
+                        failed.Add(items[column].Name);
+                    }
+                }
             }
         }
 
-        return new DemonstrationResult(set.Id, set.Document.Title.Zh, set.Document.Title.En, failed.Count == 0, score, failed);
+        return new DemonstrationResult(set.Id, set.Document.Title.Zh, set.Document.Title.En, failed.Count == 0, score, failed, points);
     }
 
     /// <summary>The penalties whose thresholds <paramref name="inputs"/> cross.</summary>

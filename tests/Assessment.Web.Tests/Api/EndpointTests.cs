@@ -29,7 +29,10 @@ public sealed class EndpointTests(DemoDatabase demo) : HostTest(demo)
         Assert.False(broken.GetProperty("passed").GetBoolean());
         Assert.Contains("kindd", broken.GetProperty("problems").ToString());
         Assert.Equal(HttpStatusCode.OK, simulated.StatusCode);
-        Assert.Equal(0, (await ReadAsync(simulated)).GetProperty("gradeChanges").GetInt32()); // the set in force, unchanged
+        var simulation = await ReadAsync(simulated);
+        Assert.Equal(0, simulation.GetProperty("gradeChanges").GetInt32()); // the set in force, unchanged
+        Assert.Equal(941, simulation.GetProperty("subjects").GetInt32());
+        Assert.True(simulation.TryGetProperty("dataLoadedAt", out _)); // when the year simulated on was read (kept while the data stays the same)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.False(published.GetProperty("new").GetBoolean()); // the same text is already a version
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -11,7 +11,7 @@ namespace Assessment.Web.Pages.Bureau;
 /// A rule set's editor: the latest published text, checked (schema, expressions, points, examples), simulated on a past
 /// year against the sets in force (nothing stored), and published as a new version only when every check passes.
 /// </summary>
-public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
+public sealed class RuleModel(Database database, TimeProvider clock, SimulationCache simulations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -148,10 +148,8 @@ public sealed class RuleModel(Database database, TimeProvider clock) : PageModel
         {
             try
             {
-                var service = new AssessmentService(database, clock);
-                Simulation = await service.SimulateAsync(set, Year, cancellationToken: cancellationToken);
-                _grades = (await service.LatestAsync(Year, cancellationToken))?.Institutions.Where(result => result.Grade.Length > 0)
-                    .GroupBy(result => result.Grade).ToDictionary(group => group.Key, group => group.First().GradeLabel) ?? new Dictionary<string, string>();
+                Simulation = await simulations.SimulateAsync(set, Year, cancellationToken: cancellationToken);
+                _grades = Simulation.GradeLabels;
             }
             catch (Exception e) when (e is ArgumentException or RuleEvaluationException or Indicators.FactorTableException)
             {

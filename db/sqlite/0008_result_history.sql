@@ -1,0 +1,7 @@
+-- What later years' rules read of a result (its penalty actions and the demonstration programmes it qualified for),
+-- kept beside the full details so that an assessment reads a few short columns of every earlier year instead of
+-- parsing every earlier result whole. Comma-separated ids; NULL on results stored before this column existed, which
+-- are read from details instead.
+
+ALTER TABLE assessment_results ADD COLUMN penalty_actions TEXT;
+ALTER TABLE assessment_results ADD COLUMN titles TEXT;

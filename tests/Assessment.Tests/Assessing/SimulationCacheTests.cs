@@ -1,0 +1,67 @@
+using Assessment.Assessing;
+using Assessment.Data;
+using Assessment.Tests.Demo;
+using Assessment.Tests.Support;
+using Dapper;
+
+namespace Assessment.Tests.Assessing;
+
+/// <summary>
+/// The web editor's simulations: the year is read once and kept while the database does not change, every draft is
+/// compared with the rule sets in force, and earlier years' history is read from short columns as from full details.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class SimulationCacheTests(DemoFixture demo)
+{
+    [Fact]
+    public async Task A_year_is_read_once_and_read_again_after_any_change_to_the_database()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var service = new AssessmentService(database, FixedClock.Default);
+        var draft = (await service.InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
+        await using var cache = new SimulationCache(database, FixedClock.Default);
+
+        var first = await cache.SimulateAsync(draft, 2025);
+        var second = await cache.SimulateAsync(draft, 2025);
+
+        Assert.True(first.Loading > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, second.Loading); // kept
+        // The rule sets in force simulated against themselves change nothing, from a kept year as from a fresh one.
+        Assert.All(new[] { first, second }, simulation => Assert.Equal((0, 0, 0), (simulation.GradeChanges, simulation.RankChanges, simulation.DemonstrationChanges)));
+        Assert.Equal(first.GradesBefore, second.GradesAfter);
+
+        // A change committed by another connection (here: one institution's checklist emptied) makes the next simulation read again.
+        await using (var session = await database.OpenAsync())
+        {
+            await session.Connection.ExecuteAsync("DELETE FROM checklist WHERE year = 2025 AND code = (SELECT MIN(code) FROM checklist WHERE year = 2025)");
+        }
+
+        var third = await cache.SimulateAsync(draft, 2025);
+        Assert.True(third.Loading > TimeSpan.Zero);
+        Assert.Equal(0, third.GradeChanges); // the draft is still the set in force: both sides read the new data
+        Assert.NotEqual(first.GradesBefore, third.GradesBefore); // a unit without its work measures drops a grade
+    }
+
+    [Fact]
+    public async Task Earlier_results_read_from_their_short_columns_equal_those_read_from_their_details()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        await using var session = await database.OpenAsync();
+        var results = new ResultRepository(session);
+
+        var fromColumns = await results.EarlierResultsAsync(2025, "institution");
+        await session.Connection.ExecuteAsync("UPDATE assessment_results SET penalty_actions = NULL, titles = NULL"); // as stored before the columns existed
+        var fromDetails = await results.EarlierResultsAsync(2025, "institution");
+
+        Assert.Equal(941 * 4, fromColumns.Count); // 2021–2024
+        Assert.Contains(fromColumns, result => result.PenaltyActions.Count > 0);
+        Assert.Contains(fromColumns, result => result.Titles.Count > 0);
+        Assert.Equal(Keyed(fromDetails), Keyed(fromColumns));
+    }
+
+    private static string[] Keyed(IEnumerable<EarlierResult> results) => results
+        .Select(result => $"{result.Year}/{result.Code}: {result.Grade} [{string.Join(",", result.PenaltyActions)}] [{string.Join(",", result.Titles)}]")
+        .Order(StringComparer.Ordinal).ToArray();
+}
