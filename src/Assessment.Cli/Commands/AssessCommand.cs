@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Assessment.Assessing;
 using Assessment.Cli.Resources;
 using Assessment.Data;
+using Assessment.Scheduling;
 using Spectre.Console;
 
 namespace Assessment.Cli.Commands;
@@ -17,7 +18,9 @@ public static class AssessCommand
         var reproduce = new Option<bool>("--reproduce") { Description = CliText.AssessReproduce };
         var run = new Option<long?>("--run") { Description = CliText.AssessRun };
         var note = new Option<string?>("--note") { Description = CliText.AssessNote };
-        var command = new Command("assess", CliText.AssessDescription) { year, rules, reproduce, run, note };
+        var jobs = new Option<bool>("--jobs") { Description = CliText.AssessJobs };
+        var wait = new Option<bool>("--wait") { Description = CliText.AssessWait };
+        var command = new Command("assess", CliText.AssessDescription) { year, rules, reproduce, run, note, jobs, wait };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var yearValue = CliOptions.Required(parsed, year);
@@ -45,11 +48,45 @@ public static class AssessCommand
                 return reproduction.Different.Count == 0 ? 0 : 1;
             }
 
+            if (parsed.GetValue(jobs))
+            {
+                return await SplitAsync(context, database, yearValue, parsed.GetValue(wait), cancellationToken);
+            }
+
             var stored = await context.WithStatusAsync(CliText.IndicatorsWorking, () => service.AssessAsync(yearValue, parsed.GetValue(note), cancellationToken));
             Summary(context, stored, watch.Elapsed);
             return 0;
         }));
         return command;
+    }
+
+    // Enqueues a run split by county on the database's job store, for the workers sharing it; with --wait, waits for it.
+    private static async Task<int> SplitAsync(CliContext context, Database database, int year, bool wait, CancellationToken cancellationToken)
+    {
+        var storage = JobHost.CreateStorage(database.Target);
+        var split = new SplitAssessment(database, context.Clock, new JobLedger(database, context.Clock), new Hangfire.BackgroundJobClient(storage));
+        var watch = Stopwatch.StartNew();
+        var key = await split.StartAsync(year, cancellationToken);
+        context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessSplitStarted, key, year, database.Target.Display)));
+        if (!wait)
+        {
+            return 0;
+        }
+
+        long? runId;
+        while ((runId = await split.StoredRunAsync(key, cancellationToken)) is null)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+
+        var stored = await new AssessmentService(database, context.Clock).LatestAsync(year, cancellationToken);
+        context.Console.MarkupLine(Markup.Escape(string.Format(CliText.AssessSplitDone, key, runId)));
+        if (stored is not null && stored.Run.Id == runId)
+        {
+            Summary(context, stored, watch.Elapsed);
+        }
+
+        return 0;
     }
 
     private static void Summary(CliContext context, AssessmentService.Stored stored, TimeSpan elapsed)

@@ -38,15 +38,25 @@ public static class JobsCommand
                 result.AddError(CliText.WorkerCountInvalid);
             }
         });
-        var command = new Command("worker", CliText.WorkerDescription) { store, duration, workers };
+        var lease = new Option<int?>("--lease") { Description = CliText.WorkerLease, HelpName = "SECONDS" };
+        lease.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 10)
+            {
+                result.AddError(CliText.WorkerLeaseInvalid);
+            }
+        });
+        var command = new Command("worker", CliText.WorkerDescription) { store, duration, workers, lease };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var target = context.Target(parsed);
             var database = DatabaseSetup.OpenExisting(target);
-            var storage = JobHost.CreateStorage(target, StoreOf(parsed, store));
+            var leaseTime = parsed.GetValue(lease) is { } leaseSeconds ? TimeSpan.FromSeconds(leaseSeconds) : (TimeSpan?)null;
+            var storage = JobHost.CreateStorage(target, StoreOf(parsed, store), lease: leaseTime);
             var host = JobHost.Start(database, storage, context.Clock, new JobHostOptions
             {
                 WorkerCount = parsed.GetValue(workers),
+                Lease = leaseTime,
                 Log = line => context.Console.MarkupLine(Markup.Escape($"{TimeZoneInfo.ConvertTime(context.Clock.GetUtcNow(), ScheduledJobs.TimeZone):HH:mm:ss} {line}")),
             });
             await using (host)
@@ -328,8 +338,8 @@ public static class JobsCommand
 
     private static Option<string?> Store()
     {
-        var store = new Option<string?>("--store") { Description = CliText.WorkerStore, HelpName = "file|memory|sqlserver" };
-        store.AcceptOnlyFromAmong("file", "memory", "sqlserver");
+        var store = new Option<string?>("--store") { Description = CliText.WorkerStore, HelpName = "file|memory|sqlserver|postgresql" };
+        store.AcceptOnlyFromAmong("file", "memory", "sqlserver", "postgresql");
         return store;
     }
 
@@ -337,7 +347,7 @@ public static class JobsCommand
         parsed.GetValue(store) is { } name ? Enum.Parse<JobStore>(name, ignoreCase: true) : null;
 
     private static string StoreName(DatabaseTarget target, JobStore? store) =>
-        (store ?? (target.Kind == DatabaseKind.SqlServer ? JobStore.SqlServer : JobStore.File)) switch
+        (store ?? JobHost.DefaultStore(target.Kind)) switch
         {
             JobStore.File => JobHost.StorePath(target.FilePath!),
             JobStore.Memory => CliText.WorkerStoreMemory,

@@ -83,22 +83,75 @@ public static class AssessmentEngine
         ForEach(institutions.Length, index => institutionResults[index] = Result(institutions[index], shared));
 
         var inputs = institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs);
-        var countyResults = Array.Empty<AssessmentResult>();
-        if (rules.One(RuleSetLevel.County, RuleSetKind.Scoring) is not null)
+        return new Outcome(institutionResults, Counties(data, prepared.Facts, rules, institutionResults, itemise, inputs), inputs);
+    }
+
+    // The counties, over their aggregates and their institutions' results (their inputs are added to inputs).
+    private static AssessmentResult[] Counties(AssessmentData data, FactsBuilder facts, RuleSetSelection rules, IReadOnlyList<AssessmentResult> institutionResults,
+        bool itemise, Dictionary<(string Level, string Code), RuleInputs> inputs)
+    {
+        if (rules.One(RuleSetLevel.County, RuleSetKind.Scoring) is null)
         {
-            var byCounty = institutionResults.ToLookup(result => result.CountyCode);
-            var countySubjects = data.Counties.Where(county => data.CountyRows[data.Year].ContainsKey(county.Code)).Select(county => new Subject(
-                county.Code, county.Name, county.Code, county.Name, null, prepared.Facts.ForCounty(county, byCounty[county.Code].ToArray()))).ToArray();
-            Stages(countySubjects, rules, RuleSetLevel.County, itemise);
-            var countyShared = new Shared(data, rules, RuleSetLevel.County);
-            countyResults = countySubjects.Select(subject => Result(subject, countyShared)).ToArray();
-            foreach (var subject in countySubjects)
-            {
-                inputs[("county", subject.Code)] = subject.Inputs;
-            }
+            return [];
         }
 
-        return new Outcome(institutionResults, countyResults, inputs);
+        var byCounty = institutionResults.ToLookup(result => result.CountyCode);
+        var countySubjects = data.Counties.Where(county => data.CountyRows[data.Year].ContainsKey(county.Code)).Select(county => new Subject(
+            county.Code, county.Name, county.Code, county.Name, null, facts.ForCounty(county, byCounty[county.Code].ToArray()))).ToArray();
+        Stages(countySubjects, rules, RuleSetLevel.County, itemise);
+        var countyShared = new Shared(data, rules, RuleSetLevel.County);
+        foreach (var subject in countySubjects)
+        {
+            inputs[("county", subject.Code)] = subject.Inputs;
+        }
+
+        return countySubjects.Select(subject => Result(subject, countyShared)).ToArray();
+    }
+
+    /// <summary>
+    /// One county's share of a run split by county (<c>assessment assess --jobs</c>): its institutions taken through the
+    /// stages with the rankings of everyone given, as the ranking job computed them from every county's scores. With no
+    /// ranking yet: scored and graded; with the first: also penalised; with both: qualified, and their results are final.
+    /// The stages and the ranking are those of <see cref="Run(Prepared, RuleSetSelection, bool)"/>, so that the split run
+    /// gives the same results.
+    /// </summary>
+    public static (IReadOnlyList<Scored> Scores, IReadOnlyList<AssessmentResult> Results) RunCounty(AssessmentData data, RuleSetSelection rules, string county,
+        IReadOnlyList<IReadOnlyDictionary<string, Ranks>> rankings)
+    {
+        var facts = new FactsBuilder(data);
+        var countyName = data.Counties.FirstOrDefault(candidate => candidate.Code == county)?.Name;
+        var members = data.Institutions.Where(institution => institution.CountyCode == county).ToArray();
+        var subjects = new Subject[members.Length];
+        ForEach(members.Length, index => subjects[index] = new Subject(members[index].Code, members[index].Name, county, countyName,
+            members[index].Category.Code(), facts.ForInstitution(members[index])));
+
+        ScoreAndGrade(subjects, rules, RuleSetLevel.Institution, itemise: true);
+        if (rankings.Count >= 1)
+        {
+            Rank(subjects, rankings[0]);
+            Penalise(subjects, rules, RuleSetLevel.Institution);
+        }
+
+        if (rankings.Count < 2)
+        {
+            return (subjects.Select(ScoredOf).ToArray(), []);
+        }
+
+        Rank(subjects, rankings[1]);
+        Qualify(subjects, rules, RuleSetLevel.Institution);
+        var shared = new Shared(data, rules, RuleSetLevel.Institution);
+        var results = new AssessmentResult[subjects.Length];
+        ForEach(subjects.Length, index => results[index] = Result(subjects[index], shared));
+        return (subjects.Select(ScoredOf).ToArray(), results);
+    }
+
+    /// <summary>The end of a run split by county: every institution's final result, in the order of the year's institutions, then the counties.</summary>
+    public static Outcome FinishCounties(AssessmentData data, RuleSetSelection rules, IReadOnlyList<AssessmentResult> institutionResults)
+    {
+        var order = data.Institutions.Select((institution, index) => (institution.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
+        var institutions = institutionResults.OrderBy(result => order[result.Code]).ToArray();
+        var inputs = new Dictionary<(string Level, string Code), RuleInputs>();
+        return new Outcome(institutions, Counties(data, new FactsBuilder(data), rules, institutions, itemise: true, inputs), inputs);
     }
 
     /// <summary>
@@ -128,7 +181,18 @@ public static class AssessmentEngine
         }
     }
 
+    // The stages in order; between them everyone is ranked on the score so far (penalties and later sets may read ranks).
     private static void Stages(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level, bool itemise)
+    {
+        ScoreAndGrade(subjects, rules, level, itemise);
+        Rank(subjects, RankAll(subjects.Select(ScoredOf).ToArray()));
+        Penalise(subjects, rules, level);
+        Rank(subjects, RankAll(subjects.Select(ScoredOf).ToArray()));
+        Qualify(subjects, rules, level);
+    }
+
+    // Data quality, the score (into a flat row the later stages read through s.Points(…)), the grade.
+    private static void ScoreAndGrade(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level, bool itemise)
     {
         var scoring = rules.One(level, RuleSetKind.Scoring)!;
         var grading = rules.One(level, RuleSetKind.Grading);
@@ -141,7 +205,6 @@ public static class AssessmentEngine
                 subject.Issues.AddRange(RuleSetEvaluator.Check(set, subject.Inputs, subject.Label));
             }
 
-            // The points go into a flat row the later stages read through s.Points(…), not a dictionary per subject.
             var points = new double[scoring.ScoredItems.Count];
             var facts = subject.Inputs.Score;
             facts.Score = RuleSetEvaluator.ScoreInto(scoring, subject.Inputs, subject.Label, points);
@@ -152,12 +215,17 @@ public static class AssessmentEngine
             facts.DataWarnings = subject.Issues.Count(issue => issue.Level == "warning");
             Grade(subject, grading);
         });
+    }
 
-        Rank(subjects);
+    private static void Penalise(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level)
+    {
         var penalties = rules.Of(level, RuleSetKind.Penalty);
+        var grading = rules.One(level, RuleSetKind.Grading);
         ForEach(subjects.Count, index => ApplyPenalties(subjects[index], penalties, grading));
+    }
 
-        Rank(subjects);
+    private static void Qualify(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level)
+    {
         var demonstrations = rules.Of(level, RuleSetKind.Demonstration);
         var incentives = rules.Of(level, RuleSetKind.Incentive);
         ForEach(subjects.Count, index =>
@@ -216,34 +284,60 @@ public static class AssessmentEngine
         subject.Inputs.Score.Vetoed = subject.Grade.Vetoed;
     }
 
-    // Competition ranking ("1224") on the score, overall, within the category and within the county.
-    private static void Rank(IReadOnlyList<Subject> subjects)
+    /// <summary>A subject's score as ranking sees it, with the groups it is ranked within.</summary>
+    public sealed record Scored(string Code, string? Category, string? County, double Score);
+
+    /// <summary>A subject's ranks: overall (of <c>Count</c>), within its category (of <c>CountInCategory</c>; 0 without one), within its county.</summary>
+    public sealed record Ranks(int Rank, int Count, int RankInCategory, int CountInCategory, int RankInCounty);
+
+    private static Scored ScoredOf(Subject subject) => new(subject.Code, subject.Category, subject.CountyCode, subject.Inputs.Score.Score);
+
+    /// <summary>
+    /// Competition ranking ("1224") on the score rounded to 6 decimals, overall, within the category and within the
+    /// county: the ranking of a run on one machine and the ranking job of a run split by county alike.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Ranks> RankAll(IReadOnlyList<Scored> subjects)
     {
-        static double Key(Subject subject) => Math.Round(subject.Inputs.Score.Score, 6);
+        var keys = subjects.Select(subject => Math.Round(subject.Score, 6)).ToArray();
 
-        int[] RanksWithin(IReadOnlyList<Subject> group)
+        // For each subject, its rank within the group it falls in and the group's size.
+        (int Rank, int Count)[] Within(Func<Scored, string?> group)
         {
-            var ascending = group.Select(Key).Order().ToArray();
-            return group.Select(subject => ascending.Length - UpperBound(ascending, Key(subject)) + 1).ToArray();
-        }
-
-        void Assign(IEnumerable<IGrouping<string?, Subject>> groups, Action<Subject, int, int> set)
-        {
-            foreach (var group in groups)
+            var within = new (int, int)[subjects.Count];
+            foreach (var members in Enumerable.Range(0, subjects.Count).GroupBy(index => group(subjects[index])))
             {
-                var members = group.ToArray();
-                var ranks = RanksWithin(members);
-                for (var index = 0; index < members.Length; index++)
+                var ascending = members.Select(index => keys[index]).Order().ToArray();
+                foreach (var index in members)
                 {
-                    set(members[index], ranks[index], members.Length);
+                    within[index] = (ascending.Length - UpperBound(ascending, keys[index]) + 1, ascending.Length);
                 }
             }
+
+            return within;
         }
 
-        Assign(subjects.GroupBy(_ => (string?)null), (subject, rank, count) => (subject.Inputs.Score.Rank, subject.Inputs.Score.Count) = (rank, count));
-        Assign(subjects.GroupBy(subject => subject.Category), (subject, rank, count) =>
-            (subject.Inputs.Score.RankInCategory, subject.Inputs.Score.CountInCategory) = subject.Category is null ? (0, 0) : (rank, count));
-        Assign(subjects.GroupBy(subject => subject.CountyCode), (subject, rank, _) => subject.Inputs.Score.RankInCounty = rank);
+        var overall = Within(_ => null);
+        var category = Within(subject => subject.Category);
+        var county = Within(subject => subject.County);
+        var ranks = new Dictionary<string, Ranks>(subjects.Count, StringComparer.Ordinal);
+        for (var index = 0; index < subjects.Count; index++)
+        {
+            var hasCategory = subjects[index].Category is not null;
+            ranks[subjects[index].Code] = new Ranks(overall[index].Rank, overall[index].Count,
+                hasCategory ? category[index].Rank : 0, hasCategory ? category[index].Count : 0, county[index].Rank);
+        }
+
+        return ranks;
+    }
+
+    private static void Rank(IReadOnlyList<Subject> subjects, IReadOnlyDictionary<string, Ranks> ranks)
+    {
+        foreach (var subject in subjects)
+        {
+            var (rank, count, inCategory, countInCategory, inCounty) = ranks[subject.Code];
+            var facts = subject.Inputs.Score;
+            (facts.Rank, facts.Count, facts.RankInCategory, facts.CountInCategory, facts.RankInCounty) = (rank, count, inCategory, countInCategory, inCounty);
+        }
     }
 
     // The index of the first value greater than value in an ascending array: how many are not greater.

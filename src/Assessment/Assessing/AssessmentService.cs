@@ -177,7 +177,15 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         return RulePublisher.Compile(await new RuleSetRepository(session).InForceAsync(year, cancellationToken));
     }
 
-    private async Task<Stored> StoreAsync(int year, RuleSetSelection selection, AssessmentData data, AssessmentEngine.Outcome outcome,
+    /// <summary>The rule-set versions <paramref name="keys"/> (<c>id@hash</c>, as a run records them), compiled, for <paramref name="year"/>.</summary>
+    public async Task<RuleSetSelection> SelectionAsync(IReadOnlyList<string> keys, int year, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        return new RuleSetSelection(RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(keys, cancellationToken)), year);
+    }
+
+    /// <summary>Stores an outcome computed elsewhere (the final job of a run split by county) as a run of <paramref name="year"/>.</summary>
+    public async Task<Stored> StoreAsync(int year, RuleSetSelection selection, AssessmentData data, AssessmentEngine.Outcome outcome,
         DateTime started, string? note, CancellationToken cancellationToken)
     {
         var run = new AssessmentRun(0, year, selection.Keys, data.FactorTableKeys, outcome.Institutions.Count, outcome.Counties.Count,

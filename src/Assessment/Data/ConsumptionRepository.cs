@@ -103,8 +103,8 @@ public sealed class ConsumptionRepository(DbSession session)
         var sums = string.Join(", ", ValueColumns.Select(column => $"SUM({column}) AS {column}"));
         var rows = await session.Connection.QueryAsync(new CommandDefinition(
             $"SELECT code, year, COUNT(*) AS months, {session.Dialect.MonthMask("month")} AS month_mask, {sums} " +
-            "FROM consumption WHERE year IN @years AND month <= @throughMonth GROUP BY code, year",
-            new { years, throughMonth }, session.Transaction, cancellationToken: cancellationToken));
+            $"FROM consumption WHERE {session.Dialect.InList("year", "years")} AND month <= @throughMonth GROUP BY code, year",
+            new { years = years.ToArray(), throughMonth }, session.Transaction, cancellationToken: cancellationToken));
         return rows.Select(row =>
         {
             var values = (IDictionary<string, object>)row;

@@ -5,6 +5,7 @@ using DbUp;
 using DbUp.Engine;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Assessment.Data;
 
@@ -14,6 +15,13 @@ namespace Assessment.Data;
 /// </summary>
 public sealed class Database(DatabaseTarget target)
 {
+    static Database()
+    {
+        // Times are stored as UTC without a zone on every engine (TIMESTAMP on PostgreSQL): Npgsql's legacy mapping writes
+        // a DateTime of any kind as it is, as the SQLite and SQL Server providers do.
+        AppContext.SetSwitch("Npgsql.EnableLegacyTimestampBehavior", true);
+    }
+
     private static readonly Assembly ScriptAssembly = typeof(Database).Assembly;
 
     /// <summary>Where the data lives.</summary>
@@ -28,9 +36,12 @@ public sealed class Database(DatabaseTarget target)
     /// <summary>Opens a session on a new connection.</summary>
     public async Task<DbSession> OpenAsync(CancellationToken cancellationToken = default)
     {
-        DbConnection connection = Target.Kind == DatabaseKind.Sqlite
-            ? new SqliteConnection(Target.ConnectionString)
-            : new SqlConnection(Target.ConnectionString);
+        DbConnection connection = Target.Kind switch
+        {
+            DatabaseKind.Sqlite => new SqliteConnection(Target.ConnectionString),
+            DatabaseKind.PostgreSql => new NpgsqlConnection(Target.ConnectionString),
+            _ => new SqlConnection(Target.ConnectionString),
+        };
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -56,9 +67,12 @@ public sealed class Database(DatabaseTarget target)
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
-        var builder = Target.Kind == DatabaseKind.Sqlite
-            ? DeployChanges.To.SqliteDatabase(Target.ConnectionString)
-            : DeployChanges.To.SqlDatabase(Target.ConnectionString);
+        var builder = Target.Kind switch
+        {
+            DatabaseKind.Sqlite => DeployChanges.To.SqliteDatabase(Target.ConnectionString),
+            DatabaseKind.PostgreSql => DeployChanges.To.PostgresqlDatabase(Target.ConnectionString),
+            _ => DeployChanges.To.SqlDatabase(Target.ConnectionString),
+        };
         var engine = builder
             .WithScriptsEmbeddedInAssembly(ScriptAssembly, IsOurScript)
             .WithTransactionPerScript()
@@ -95,7 +109,7 @@ public sealed class Database(DatabaseTarget target)
         return result.Scripts.Select(script => script.Name).ToArray();
     }
 
-    /// <summary>Empties the database: a SQLite file is deleted, a SQL Server database has every table emptied.</summary>
+    /// <summary>Empties the database: a SQLite file is deleted, a server database (SQL Server, PostgreSQL) has every table emptied.</summary>
     public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
         if (Target.FilePath is { } path)
@@ -109,13 +123,15 @@ public sealed class Database(DatabaseTarget target)
             return;
         }
 
+        Migrate(); // a new, empty server database has no tables to empty yet
         await using var session = await OpenAsync(cancellationToken);
         await session.BeginAsync(cancellationToken);
         foreach (var table in SqlDialect.TablesChildrenFirst)
         {
             await using var command = session.Connection.CreateCommand();
             command.Transaction = session.Transaction;
-            // TRUNCATE empties the append-only transitions without the row deletes their trigger refuses.
+            // TRUNCATE empties the append-only transitions without the row deletes their trigger refuses (PostgreSQL
+            // wants the tables referring to it in the same statement: there are none left by then, children go first).
             command.CommandText = table == "workflow_transitions" ? $"TRUNCATE TABLE {table}" : $"DELETE FROM {table}";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -7,4 +7,6 @@ public enum DatabaseKind
     Sqlite,
     /// <summary>Microsoft SQL Server, for a province or more.</summary>
     SqlServer,
+    /// <summary>PostgreSQL: a server several job servers share (scale-out), with Hangfire's PostgreSQL storage.</summary>
+    PostgreSql,
 }

@@ -6,7 +6,8 @@ namespace Assessment.Data;
 /// <summary>
 /// Where the data lives, read from the <c>--db</c> argument: a SQLite file path (the default), or a connection string.
 /// A connection string naming a server (<c>Server=</c>, <c>Initial Catalog=</c>, <c>Database=</c>, ...) or prefixed
-/// <c>sqlserver:</c> is SQL Server; <c>sqlite:PATH</c> or <c>Data Source=FILE</c> alone is SQLite.
+/// <c>sqlserver:</c> is SQL Server; one with <c>Host=</c> or prefixed <c>postgres:</c> is PostgreSQL;
+/// <c>sqlite:PATH</c> or <c>Data Source=FILE</c> alone is SQLite.
 /// </summary>
 public sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString, string? FilePath)
 {
@@ -28,6 +29,11 @@ public sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString, 
             return new DatabaseTarget(DatabaseKind.SqlServer, text["sqlserver:".Length..], null);
         }
 
+        foreach (var prefix in new[] { "postgres:", "postgresql:" }.Where(prefix => text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new DatabaseTarget(DatabaseKind.PostgreSql, text[prefix.Length..], null);
+        }
+
         if (text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
         {
             return Sqlite(text["sqlite:".Length..]);
@@ -35,6 +41,12 @@ public sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString, 
 
         if (text.Contains('=') && TryParseConnectionString(text) is { } builder)
         {
+            // Npgsql's own key for the server; checked first, as its strings also say Database=.
+            if (builder.ContainsKey("host"))
+            {
+                return new DatabaseTarget(DatabaseKind.PostgreSql, text, null);
+            }
+
             if (builder.Keys.Cast<string>().Any(key => SqlServerKeys.Contains(key.ToLowerInvariant())))
             {
                 return new DatabaseTarget(DatabaseKind.SqlServer, text, null);
@@ -66,18 +78,19 @@ public sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString, 
     /// <summary>What to show a person: the file path, or the server and database without credentials.</summary>
     public string Display => FilePath ?? Describe(ConnectionString);
 
-    private static string Describe(string connectionString)
+    private string Describe(string connectionString)
     {
+        var engine = Kind == DatabaseKind.PostgreSql ? "PostgreSQL" : "SQL Server";
         var builder = TryParseConnectionString(connectionString);
         if (builder is null)
         {
-            return "SQL Server";
+            return engine;
         }
 
         string Get(params string[] keys) =>
             keys.Select(key => builder.TryGetValue(key, out var value) ? value?.ToString() : null)
                 .FirstOrDefault(value => !string.IsNullOrEmpty(value)) ?? "?";
-        return $"SQL Server {Get("server", "data source", "address")}/{Get("initial catalog", "database")}";
+        return $"{engine} {Get("host", "server", "data source", "address")}/{Get("initial catalog", "database")}";
     }
 
     private static DbConnectionStringBuilder? TryParseConnectionString(string text)

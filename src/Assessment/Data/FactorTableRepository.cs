@@ -17,10 +17,10 @@ public sealed class FactorTableRepository(DbSession session)
         var added = files.Where(file => !stored.Contains((file.Table.Id, file.Table.ContentHash))).ToArray();
 
         await session.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE factor_tables SET is_current = 0", transaction: session.Transaction, cancellationToken: cancellationToken));
+            "UPDATE factor_tables SET is_current = @current", new { current = false }, session.Transaction, cancellationToken: cancellationToken));
         await session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO factor_tables (id, content_hash, first_year, last_year, document, source_file, is_current, loaded_at) " +
-            "VALUES (@id, @hash, @first, @last, @document, @file, 0, @now)",
+            "VALUES (@id, @hash, @first, @last, @document, @file, @current, @now)",
             added.Select(file => new
             {
                 id = file.Table.Id,
@@ -29,13 +29,14 @@ public sealed class FactorTableRepository(DbSession session)
                 last = file.Table.LastYear,
                 document = file.Document,
                 file = file.SourceFile,
+                current = false,
                 now,
             }),
             session.Transaction,
             cancellationToken: cancellationToken));
         await session.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE factor_tables SET is_current = 1 WHERE id = @id AND content_hash = @hash",
-            files.Select(file => new { id = file.Table.Id, hash = file.Table.ContentHash }),
+            "UPDATE factor_tables SET is_current = @current WHERE id = @id AND content_hash = @hash",
+            files.Select(file => new { id = file.Table.Id, hash = file.Table.ContentHash, current = true }),
             session.Transaction,
             cancellationToken: cancellationToken));
         return added.Length;
@@ -56,8 +57,8 @@ public sealed class FactorTableRepository(DbSession session)
     public async Task<FactorTableSet> CurrentAsync(CancellationToken cancellationToken = default)
     {
         var rows = await session.Connection.QueryAsync<(string Id, string Document)>(new CommandDefinition(
-            "SELECT id, document FROM factor_tables WHERE is_current = 1 ORDER BY first_year",
-            transaction: session.Transaction, cancellationToken: cancellationToken));
+            "SELECT id, document FROM factor_tables WHERE is_current = @current ORDER BY first_year",
+            new { current = true }, session.Transaction, cancellationToken: cancellationToken));
         return new FactorTableSet(rows.Select(row => FactorTableReader.Parse(row.Document, $"factor_tables/{row.Id}")).ToArray());
     }
 }

@@ -20,7 +20,7 @@ public sealed class NotificationRepository(DbSession session)
         var where = new List<string>();
         if (recipients is not null)
         {
-            where.Add("recipient IN @recipients");
+            where.Add(session.Dialect.InList("recipient", "recipients"));
         }
 
         if (kind is not null)
@@ -31,7 +31,7 @@ public sealed class NotificationRepository(DbSession session)
         var rows = await session.Connection.QueryAsync<(string Kind, string Recipient, string SubjectCode, string Period, string Message, DateTime CreatedAt)>(new CommandDefinition(
             "SELECT kind, recipient, subject_code, period, message, created_at " +
             "FROM notifications" + (where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where)) + " ORDER BY id DESC",
-            new { recipients = recipients ?? [], kind }, session.Transaction, cancellationToken: cancellationToken));
+            new { recipients = recipients?.ToArray() ?? [], kind }, session.Transaction, cancellationToken: cancellationToken));
         return rows.Take(limit).Select(row => new Notification(row.Kind, row.Recipient, row.SubjectCode, row.Period, row.Message) { CreatedAt = row.CreatedAt })
             .ToArray();
     }

@@ -9,11 +9,11 @@ public sealed class ScheduleRepository(DbSession session)
     /// <summary>Every recurring job with its schedule: the stored one, or the default.</summary>
     public async Task<IReadOnlyList<JobSchedule>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var stored = (await session.Connection.QueryAsync<(string JobId, string Cron, long Enabled, DateTime UpdatedAt)>(new CommandDefinition(
+        var stored = (await session.Connection.QueryAsync<(string JobId, string Cron, bool Enabled, DateTime UpdatedAt)>(new CommandDefinition(
                 "SELECT job_id, cron, enabled, updated_at FROM job_schedules", transaction: session.Transaction, cancellationToken: cancellationToken)))
             .ToDictionary(row => row.JobId, StringComparer.Ordinal);
         return ScheduledJobs.All.Select(job => stored.TryGetValue(job.Id, out var row)
-                ? new JobSchedule(job, row.Cron, row.Enabled == 1, row.UpdatedAt)
+                ? new JobSchedule(job, row.Cron, row.Enabled, row.UpdatedAt)
                 : new JobSchedule(job, job.DefaultCron, true, null))
             .ToArray();
     }
@@ -22,5 +22,5 @@ public sealed class ScheduleRepository(DbSession session)
     public Task SetAsync(string jobId, string cron, bool enabled, DateTime now, CancellationToken cancellationToken = default) =>
         session.Connection.ExecuteAsync(new CommandDefinition(
             session.Dialect.Upsert("job_schedules", ["job_id"], ["cron", "enabled", "updated_at"]),
-            new { job_id = jobId, cron, enabled = enabled ? 1 : 0, updated_at = now }, session.Transaction, cancellationToken: cancellationToken));
+            new { job_id = jobId, cron, enabled, updated_at = now }, session.Transaction, cancellationToken: cancellationToken));
 }

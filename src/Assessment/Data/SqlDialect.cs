@@ -8,6 +8,7 @@ public abstract class SqlDialect
     {
         DatabaseKind.Sqlite => SqliteDialect.Instance,
         DatabaseKind.SqlServer => SqlServerDialect.Instance,
+        DatabaseKind.PostgreSql => PostgreSqlDialect.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -29,13 +30,19 @@ public abstract class SqlDialect
     /// <summary>Whether a command reused for many rows should be prepared (SQL Server wants sizes declared first).</summary>
     public abstract bool PrepareBulkCommands { get; }
 
+    /// <summary>
+    /// <c>column</c> is one of the values of list parameter <paramref name="parameter"/>: Dapper expands a list into
+    /// <c>IN (@p1, @p2, …)</c>, except on PostgreSQL, where it passes one array.
+    /// </summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     /// <summary>An aggregate giving a bit mask of the months (1–12) present, bit 0 for January.</summary>
     public abstract string MonthMask(string monthColumn);
 
     /// <summary>Tables to empty before a fresh demo, children first.</summary>
     public static IReadOnlyList<string> TablesChildrenFirst { get; } =
     [
-        "evidence_files", "workflow_transitions", "workflow_instances", "workflow_definitions", "users", "job_runs", "job_schedules", "notifications", "publications",
+        "run_parts", "evidence_files", "workflow_transitions", "workflow_instances", "workflow_definitions", "users", "job_runs", "job_schedules", "notifications", "publications",
         "assessment_results", "assessment_runs", "checklist", "rule_set_versions", "consumption_history", "consumption", "imports", "institution_years", "institutions_history", "institutions",
         "targets", "quotas", "counties", "factor_tables", "settings",
     ];

@@ -1,7 +1,7 @@
 namespace Assessment.Data;
 
 /// <summary>SQLite (3.35 or later, for RETURNING).</summary>
-public sealed class SqliteDialect : SqlDialect
+public sealed class SqliteDialect : OnConflictDialect
 {
     /// <summary>The one instance.</summary>
     public static SqliteDialect Instance { get; } = new();
@@ -12,28 +12,6 @@ public sealed class SqliteDialect : SqlDialect
 
     /// <inheritdoc />
     public override string ScriptFolder => "sqlite";
-
-    /// <inheritdoc />
-    public override string Upsert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns) =>
-        Insert(table, keys, columns, columns);
-
-    /// <inheritdoc />
-    public override string InsertIfAbsent(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns) =>
-        Insert(table, keys, columns, []);
-
-    private static string Insert(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns, IReadOnlyList<string> updated)
-    {
-        var all = keys.Concat(columns).ToArray();
-        var onConflict = updated.Count == 0
-            ? "DO NOTHING"
-            : "DO UPDATE SET " + string.Join(", ", updated.Select(column => $"{column} = excluded.{column}"));
-        return $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({Parameters(all)}) " +
-               $"ON CONFLICT ({string.Join(", ", keys)}) {onConflict}";
-    }
-
-    /// <inheritdoc />
-    public override string InsertReturningId(string table, IReadOnlyList<string> columns) =>
-        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({Parameters(columns)}) RETURNING id";
 
     /// <inheritdoc />
     public override bool PrepareBulkCommands => true;

@@ -7,6 +7,7 @@ using Assessment.Reports;
 using Assessment.Resources;
 using Assessment.Workflows;
 using Dapper;
+using Hangfire;
 
 namespace Assessment.Scheduling;
 
@@ -16,7 +17,7 @@ namespace Assessment.Scheduling;
 /// through the <see cref="JobLedger"/>, keyed by (job, scope, period), so a retried or repeated job does it once; what
 /// a job writes (notifications, publications) is also unique per key, as a second guard.
 /// </summary>
-public sealed class AssessmentJobs(Database database, TimeProvider clock)
+public sealed class AssessmentJobs(Database database, TimeProvider clock, JobStorage? storage = null, TimeSpan? lease = null)
 {
     /// <summary>The scope of jobs that cover the whole prefecture.</summary>
     public const string Prefecture = "prefecture";
@@ -27,7 +28,22 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock)
     /// <summary>How many days past a deadline a step is escalated to the county, and then to the bureau.</summary>
     public static readonly (int County, int Bureau) EscalationDays = (7, 14);
 
-    private readonly JobLedger _ledger = new(database, clock);
+    private readonly JobLedger _ledger = new(database, clock, lease);
+
+    // The pieces of a split run may be taken over sooner: a job whose worker died comes back after the store's
+    // invisibility timeout (the lease), and must then find its piece's claim expired.
+    private SplitAssessment Split => new(database, clock, new JobLedger(database, clock, (lease ?? JobLedger.Lease) / 2),
+        new BackgroundJobClient(storage ?? JobStorage.Current));
+
+    /// <summary>Phase <paramref name="phase"/> of one county of a split run (<see cref="SplitAssessment"/>).</summary>
+    public Task<string> SplitCountyAsync(string key, int phase, string county, CancellationToken cancellationToken) =>
+        Split.CountyAsync(key, phase, county, cancellationToken);
+
+    /// <summary>A ranking of a split run.</summary>
+    public Task<string> SplitRankAsync(string key, int phase, CancellationToken cancellationToken) => Split.RankAsync(key, phase, cancellationToken);
+
+    /// <summary>The final job of a split run: the counties, and the run stored.</summary>
+    public Task<string> SplitFinishAsync(string key, CancellationToken cancellationToken) => Split.FinishAsync(key, cancellationToken);
 
     /// <summary>Runs the job <paramref name="jobId"/> for <paramref name="period"/> (null: the period that just ended).</summary>
     public Task<string> RunAsync(string jobId, string? period, CancellationToken cancellationToken = default) => ScheduledJobs.Get(jobId).Id switch

@@ -2,6 +2,7 @@ using Assessment.Data;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.Server;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
@@ -17,6 +18,8 @@ public enum JobStore
     Memory,
     /// <summary>The SQL Server database itself (Hangfire's own schema), the default with SQL Server.</summary>
     SqlServer,
+    /// <summary>The PostgreSQL database itself (Hangfire's own schema, <c>hangfire</c>), the default with PostgreSQL: workers on several machines share it.</summary>
+    PostgreSql,
 }
 
 /// <summary>How a <see cref="JobHost"/> runs its jobs.</summary>
@@ -36,6 +39,12 @@ public sealed record JobHostOptions
 
     /// <summary>Where to report each job's start and end (the worker's console), if anywhere.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>
+    /// How long after its worker died a job comes back to another worker (the job store's invisibility timeout, where it
+    /// has one), and how long the ledger's claims last; null: Hangfire's and the ledger's 30 minutes.
+    /// </summary>
+    public TimeSpan? Lease { get; init; }
 }
 
 /// <summary>
@@ -67,17 +76,46 @@ public sealed class JobHost : IAsyncDisposable
     public BackgroundJobClient Client { get; }
 
     /// <summary>The store to use for <paramref name="target"/>: <paramref name="store"/>, or the default for its engine.</summary>
-    public static JobStorage CreateStorage(DatabaseTarget target, JobStore? store = null, TimeSpan? pollInterval = null)
+    public static JobStorage CreateStorage(DatabaseTarget target, JobStore? store = null, TimeSpan? pollInterval = null, TimeSpan? lease = null)
     {
-        var poll = pollInterval ?? TimeSpan.FromSeconds(15);
-        return (store ?? (target.Kind == DatabaseKind.SqlServer ? JobStore.SqlServer : JobStore.File)) switch
+        // Workers on PostgreSQL ask every second: a split run's jobs are short and follow one another.
+        var poll = pollInterval ?? TimeSpan.FromSeconds(target.Kind == DatabaseKind.PostgreSql ? 1 : 15);
+        return (store ?? DefaultStore(target.Kind)) switch
         {
             JobStore.Memory => new InMemoryStorage(),
             JobStore.SqlServer when target.Kind == DatabaseKind.SqlServer =>
-                new SqlServerStorage(target.ConnectionString, new SqlServerStorageOptions { QueuePollInterval = poll, PrepareSchemaIfNecessary = true }),
+                new SqlServerStorage(target.ConnectionString, new SqlServerStorageOptions
+                {
+                    QueuePollInterval = poll,
+                    PrepareSchemaIfNecessary = true,
+                    SlidingInvisibilityTimeout = lease ?? TimeSpan.FromMinutes(5),
+                }),
+            JobStore.PostgreSql when target.Kind == DatabaseKind.PostgreSql => PostgreSqlStore(target.ConnectionString, poll, lease),
             JobStore.File when target.FilePath is { } path => new SQLiteStorage(StorePath(path), new SQLiteStorageOptions { QueuePollInterval = poll }),
             var other => throw new ArgumentException(string.Format(Resources.Strings.JobStoreMismatch, other, target.Kind)),
         };
+    }
+
+    /// <summary>The store a database's jobs go to unless told otherwise: the server's own database, or a file beside a SQLite one.</summary>
+    public static JobStore DefaultStore(DatabaseKind kind) => kind switch
+    {
+        DatabaseKind.SqlServer => JobStore.SqlServer,
+        DatabaseKind.PostgreSql => JobStore.PostgreSql,
+        _ => JobStore.File,
+    };
+
+    // Hangfire's PostgreSQL storage: a job whose worker stops renewing it (sliding invisibility) goes back to the queue
+    // when the lease passes, for another worker.
+    private static PostgreSqlStorage PostgreSqlStore(string connectionString, TimeSpan poll, TimeSpan? lease)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            QueuePollInterval = poll,
+            PrepareSchemaIfNecessary = true,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = lease ?? TimeSpan.FromMinutes(30),
+        };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>The job store file beside a SQLite database: <c>data/assessment.db</c> → <c>data/assessment.jobs.db</c>.</summary>
@@ -108,7 +146,7 @@ public sealed class JobHost : IAsyncDisposable
         {
             WorkerCount = options.WorkerCount,
             SchedulePollingInterval = options.PollInterval,
-            Activator = new Activator(() => new AssessmentJobs(database, clock)),
+            Activator = new Activator(() => new AssessmentJobs(database, clock, storage, options.Lease)),
             FilterProvider = filters,
             ServerName = $"assessment-{Environment.MachineName}-{Environment.ProcessId}",
         }, storage);
@@ -177,6 +215,6 @@ public sealed class JobHost : IAsyncDisposable
             ? string.Format(Resources.Strings.JobFailed, context.BackgroundJob.Id, Describe(context.BackgroundJob.Job), (e.InnerException ?? e).Message)
             : string.Format(Resources.Strings.JobFinished, context.BackgroundJob.Id, context.Result));
 
-        private static string Describe(Job job) => string.Join(" ", job.Args.Where(arg => arg is string).Select(arg => (string)arg));
+        private static string Describe(Job job) => string.Join(" ", job.Args.Where(arg => arg is string or int).Select(arg => Convert.ToString(arg, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

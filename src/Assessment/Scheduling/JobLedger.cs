@@ -13,10 +13,12 @@ namespace Assessment.Scheduling;
 /// Each claim is one statement (insert if absent, or update where still claimable), so two runs racing on one key
 /// cannot both win, on SQLite as on SQL Server, without holding a transaction open across a read and a write.
 /// </remarks>
-public sealed class JobLedger(Database database, TimeProvider clock)
+public sealed class JobLedger(Database database, TimeProvider clock, TimeSpan? lease = null)
 {
-    /// <summary>How long a claim protects running work before another run may take it over.</summary>
+    /// <summary>How long a claim protects running work before another run may take it over, unless the ledger is given another.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+
+    private readonly TimeSpan _lease = lease ?? Lease;
 
     /// <summary>What a run of a job found.</summary>
     public enum Outcome
@@ -94,7 +96,7 @@ public sealed class JobLedger(Database database, TimeProvider clock)
         var retaken = await session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE job_runs SET status = 'running', attempts = attempts + 1, started_at = @now, finished_at = NULL, error = NULL " +
             "WHERE kind = @Kind AND scope = @Scope AND period = @Period AND (status = 'failed' OR (status = 'running' AND started_at < @expired))",
-            new { key.Kind, key.Scope, key.Period, now, expired = now - Lease }, cancellationToken: cancellationToken));
+            new { key.Kind, key.Scope, key.Period, now, expired = now - _lease }, cancellationToken: cancellationToken));
         if (retaken == 1)
         {
             return Outcome.Done;

@@ -37,4 +37,17 @@ public sealed class DatabaseTargetTests
         Assert.Null(target.FilePath);
         Assert.DoesNotContain("Password", target.Display);
     }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=5432;Database=assessment;Username=assessment;Password=x", "PostgreSQL 127.0.0.1/assessment")]
+    [InlineData("postgres:Host=db.example.org;Database=national", "PostgreSQL db.example.org/national")]
+    [InlineData("postgresql:Host=db.example.org;Database=national", "PostgreSQL db.example.org/national")]
+    public void A_connection_string_with_a_host_is_postgresql(string argument, string display)
+    {
+        var target = DatabaseTarget.Parse(argument);
+
+        Assert.Equal(DatabaseKind.PostgreSql, target.Kind);
+        Assert.Null(target.FilePath);
+        Assert.Equal(display, target.Display);
+    }
 }

@@ -230,3 +230,22 @@ public sealed class SqlServerRepositoryTests : RepositoryContract
         return await Seed.InitAsync(database);
     }
 }
+
+/// <summary>
+/// Runs when ASSESSMENT_TEST_POSTGRES holds a connection string to a scratch PostgreSQL database (its tables are
+/// emptied); <c>.ci/run</c> starts one from Debian's packages on loopback and sets it.
+/// </summary>
+public sealed class PostgreSqlRepositoryTests : RepositoryContract
+{
+    public const string Variable = "ASSESSMENT_TEST_POSTGRES";
+
+    protected override async Task<Database> FreshAsync()
+    {
+        var connection = Environment.GetEnvironmentVariable(Variable);
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(connection), $"No PostgreSQL here: set {Variable} to a scratch database's connection string to run these.");
+        var database = new Database(DatabaseTarget.Parse("postgres:" + connection));
+        database.Migrate();
+        await database.ResetAsync();
+        return await Seed.InitAsync(database);
+    }
+}

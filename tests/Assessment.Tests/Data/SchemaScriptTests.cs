@@ -23,13 +23,14 @@ public sealed class SchemaScriptTests
     }
 
     [Fact]
-    public void Both_dialects_have_the_same_scripts_in_the_same_order()
+    public void Every_dialect_has_the_same_scripts_in_the_same_order()
     {
         string[] Names(string dialect) => Directory.GetFiles(Path.Combine(Repository.Root, "db", dialect), "*.sql")
             .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
 
         Assert.NotEmpty(Names("sqlite"));
         Assert.Equal(Names("sqlite"), Names("sqlserver"));
+        Assert.Equal(Names("sqlite"), Names("postgresql"));
     }
 
     [Fact]
@@ -37,9 +38,11 @@ public sealed class SchemaScriptTests
     {
         var sqlite = new Database(DatabaseTarget.Sqlite("unused.db")).ScriptNames;
         var sqlServer = new Database(DatabaseTarget.Parse("sqlserver:Server=unused")).ScriptNames;
+        var postgres = new Database(DatabaseTarget.Parse("Host=unused;Database=unused")).ScriptNames;
 
         Assert.Equal(Directory.GetFiles(Path.Combine(Repository.Root, "db", "sqlite"), "*.sql").Length, sqlite.Count);
         Assert.Equal(sqlite.Count, sqlServer.Count);
+        Assert.Equal(sqlite.Count, postgres.Count);
         Assert.Equal(sqlite.Order(StringComparer.Ordinal), sqlite);
     }
 

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.Json;
+using Assessment.Assessing;
+using Assessment.Data;
+using Assessment.Resources;
+using Hangfire;
+
+namespace Assessment.Scheduling;
+
+/// <summary>
+/// An assessment run split into jobs that any number of workers sharing one job store take (scale-out): one job per
+/// county per phase and a ranking job between phases, then a final job that assesses the counties and stores the run.
+/// Phase 1 scores and grades each county's institutions; the ranking job ranks everyone on those scores; phase 2 applies
+/// the penalties with those ranks; a second ranking; phase 3 the demonstration and incentive sets with the final
+/// ranks, giving each institution's result. These are the stages of <see cref="AssessmentEngine"/> in the same order
+/// with the same ranking, so the run gives what a run on one machine gives.
+/// </summary>
+/// <remarks>
+/// Every piece is claimed in the job ledger (<c>job_runs</c>) and written once (<c>run_parts</c>), so a job retried after
+/// its worker died, or run twice, does its work once. After writing its piece, a county job checks whether every county
+/// of the phase is in; the first to see it (a ledger claim) enqueues the next step. A job whose worker died is taken
+/// again by another worker when the job store's invisibility timeout passes; the ledger's claim on its piece expires
+/// sooner (half of it), so the new attempt takes the piece over.
+/// </remarks>
+public sealed class SplitAssessment(Database database, TimeProvider clock, JobLedger ledger, IBackgroundJobClient client)
+{
+    /// <summary>The part of phase 0 that says what the run is.</summary>
+    public const string RunPart = "run";
+
+    /// <summary>The part of phases 1 and 2 holding everyone's ranks.</summary>
+    public const string RankingPart = "ranking";
+
+    /// <summary>The phase whose county pieces are final results.</summary>
+    public const int LastPhase = 3;
+
+    /// <summary>The ledger kind of the final job; its result names the stored run.</summary>
+    public const string FinalKind = "assessment-final";
+
+    private static readonly JsonSerializerOptions Json = ResultRepository.Json;
+
+    /// <summary>What a split run is: its year, the exact rule-set versions it uses and the counties it is split into.</summary>
+    public sealed record Manifest(int Year, IReadOnlyList<string> RuleSets, IReadOnlyList<string> Counties, DateTime Started);
+
+    /// <summary>Starts a split run of <paramref name="year"/> with the rule sets in force: writes what it is and enqueues phase 1; returns its key.</summary>
+    public async Task<string> StartAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var service = new AssessmentService(database, clock);
+        var selection = new RuleSetSelection(await service.InForceAsync(year, cancellationToken), year);
+        IReadOnlyList<string> counties;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            counties = (await new InstitutionRepository(session).ListAsync(cancellationToken)).Select(institution => institution.CountyCode)
+                .Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (counties.Count == 0)
+            {
+                throw new ArgumentException(Strings.AssessNoInstitutions);
+            }
+
+            selection.One(Rules.RuleSetLevel.Institution, Rules.RuleSetKind.Scoring); // fails here, not in a job, without a scoring set
+            var key = string.Create(CultureInfo.InvariantCulture, $"{year}-{now:yyyyMMddHHmmssfff}");
+            await new RunPartRepository(session).AddAsync(key, 0, RunPart,
+                JsonSerializer.Serialize(new Manifest(year, selection.Keys, counties, now), Json), now, cancellationToken);
+            EnqueueCounties(key, 1, counties);
+            return key;
+        }
+    }
+
+    /// <summary>Phase <paramref name="phase"/> of <paramref name="county"/>, then the next step if every county of the phase is in.</summary>
+    public async Task<string> CountyAsync(string key, int phase, string county, CancellationToken cancellationToken = default)
+    {
+        var manifest = await ManifestAsync(key, cancellationToken);
+        var summary = await OnceAsync(new JobKey("assessment-county", key, $"{phase}/{county}"), async token =>
+        {
+            var (selection, data) = await LoadAsync(manifest, token);
+            var rankings = new List<IReadOnlyDictionary<string, AssessmentEngine.Ranks>>();
+            await using (var session = await database.OpenAsync(token))
+            {
+                for (var earlier = 1; earlier < phase; earlier++)
+                {
+                    var ranking = await new RunPartRepository(session).GetAsync(key, earlier, RankingPart, token)
+                                  ?? throw new InvalidOperationException($"{key}: ranking {earlier} is missing");
+                    rankings.Add(JsonSerializer.Deserialize<Dictionary<string, AssessmentEngine.Ranks>>(ranking, Json)!);
+                }
+            }
+
+            var (scores, results) = AssessmentEngine.RunCounty(data, selection, county, rankings);
+            var payload = phase < LastPhase ? JsonSerializer.Serialize(scores, Json) : JsonSerializer.Serialize(results, Json);
+            await AddPartAsync(key, phase, county, payload, token);
+            return string.Format(CultureInfo.InvariantCulture, "{0} institutions", scores.Count);
+        }, cancellationToken);
+
+        await AdvanceAsync(key, phase, manifest, cancellationToken);
+        return summary;
+    }
+
+    /// <summary>Ranks everyone on the scores every county gave in <paramref name="phase"/>, then enqueues the next phase.</summary>
+    public async Task<string> RankAsync(string key, int phase, CancellationToken cancellationToken = default)
+    {
+        var manifest = await ManifestAsync(key, cancellationToken);
+        var summary = await OnceAsync(new JobKey("assessment-ranking", key, phase.ToString(CultureInfo.InvariantCulture)), async token =>
+        {
+            IReadOnlyDictionary<string, string> parts;
+            await using (var session = await database.OpenAsync(token))
+            {
+                parts = await new RunPartRepository(session).ListAsync(key, phase, RankingPart, token);
+            }
+
+            var scores = parts.Values.SelectMany(payload => JsonSerializer.Deserialize<AssessmentEngine.Scored[]>(payload, Json)!).ToArray();
+            var ranks = AssessmentEngine.RankAll(scores);
+            await AddPartAsync(key, phase, RankingPart, JsonSerializer.Serialize(ranks, Json), token);
+            return string.Format(CultureInfo.InvariantCulture, "{0} institutions ranked", ranks.Count);
+        }, cancellationToken);
+
+        await OnceAsync(new JobKey("assessment-advance", key, $"{phase}/{RankingPart}"), _ =>
+        {
+            EnqueueCounties(key, phase + 1, manifest.Counties);
+            return Task.FromResult($"phase {phase + 1} enqueued");
+        }, cancellationToken);
+        return summary;
+    }
+
+    /// <summary>Assesses the counties over every institution's final result and stores the run, once.</summary>
+    public Task<string> FinishAsync(string key, CancellationToken cancellationToken = default) =>
+        OnceAsync(new JobKey(FinalKind, key, RunPart), async token =>
+        {
+            var manifest = await ManifestAsync(key, token);
+            var (selection, data) = await LoadAsync(manifest, token);
+            IReadOnlyDictionary<string, string> parts;
+            await using (var session = await database.OpenAsync(token))
+            {
+                parts = await new RunPartRepository(session).ListAsync(key, LastPhase, RankingPart, token);
+            }
+
+            var results = parts.Values.SelectMany(payload => JsonSerializer.Deserialize<AssessmentResult[]>(payload, Json)!).ToArray();
+            var outcome = AssessmentEngine.FinishCounties(data, selection, results);
+            var stored = await new AssessmentService(database, clock).StoreAsync(manifest.Year, selection, data, outcome, manifest.Started,
+                string.Format(Strings.SplitRunNote, key, manifest.Counties.Count), token);
+            return string.Format(Strings.JobAnnualRun, stored.Run.Id, stored.Institutions.Count, stored.Counties.Count);
+        }, cancellationToken);
+
+    /// <summary>The stored run of a finished split run (from the final job's record), or null while it runs.</summary>
+    public async Task<long?> StoredRunAsync(string key, CancellationToken cancellationToken = default) =>
+        await ledger.FindAsync(new JobKey(FinalKind, key, RunPart), cancellationToken) is { Status: "done", Result: { } result }
+            ? long.Parse(System.Text.RegularExpressions.Regex.Match(result, "#([0-9]+)").Groups[1].Value, CultureInfo.InvariantCulture)
+            : null;
+
+    // When every county of the phase is in, the next step is enqueued, once.
+    private async Task AdvanceAsync(string key, int phase, Manifest manifest, CancellationToken cancellationToken)
+    {
+        int done;
+        await using (var session = await database.OpenAsync(cancellationToken))
+        {
+            done = await new RunPartRepository(session).CountAsync(key, phase, RankingPart, cancellationToken);
+        }
+
+        if (done < manifest.Counties.Count)
+        {
+            return;
+        }
+
+        await OnceAsync(new JobKey("assessment-advance", key, phase.ToString(CultureInfo.InvariantCulture)), token =>
+        {
+            var enqueued = phase < LastPhase
+                ? client.Enqueue<AssessmentJobs>(jobs => jobs.SplitRankAsync(key, phase, CancellationToken.None))
+                : client.Enqueue<AssessmentJobs>(jobs => jobs.SplitFinishAsync(key, CancellationToken.None));
+            return Task.FromResult(phase < LastPhase ? $"ranking {phase} enqueued as job {enqueued}" : $"final job enqueued as job {enqueued}");
+        }, cancellationToken);
+    }
+
+    private void EnqueueCounties(string key, int phase, IReadOnlyList<string> counties)
+    {
+        foreach (var county in counties)
+        {
+            client.Enqueue<AssessmentJobs>(jobs => jobs.SplitCountyAsync(key, phase, county, CancellationToken.None));
+        }
+    }
+
+    // Claims the piece; another worker holding a live claim means: not now (the job fails and is retried later).
+    private async Task<string> OnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, CancellationToken cancellationToken)
+    {
+        string? summary = null;
+        var outcome = await ledger.RunOnceAsync(key, async token => summary = await work(token), cancellationToken);
+        return outcome switch
+        {
+            JobLedger.Outcome.Done => $"{key}: {summary}",
+            JobLedger.Outcome.AlreadyDone => string.Format(Strings.JobAlreadyDone, key, (await ledger.FindAsync(key, cancellationToken))?.Result),
+            _ => throw new InvalidOperationException(string.Format(Strings.JobRunningElsewhere, key)),
+        };
+    }
+
+    private async Task<Manifest> ManifestAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var manifest = await new RunPartRepository(session).GetAsync(key, 0, RunPart, cancellationToken)
+                       ?? throw new ArgumentException(string.Format(Strings.SplitRunUnknown, key));
+        return JsonSerializer.Deserialize<Manifest>(manifest, Json)!;
+    }
+
+    private async Task<(RuleSetSelection Selection, AssessmentData Data)> LoadAsync(Manifest manifest, CancellationToken cancellationToken) =>
+        (await new AssessmentService(database, clock).SelectionAsync(manifest.RuleSets, manifest.Year, cancellationToken),
+            await AssessmentData.LoadAsync(database, manifest.Year, cancellationToken: cancellationToken));
+
+    private async Task AddPartAsync(string key, int phase, string part, string payload, CancellationToken cancellationToken)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        await new RunPartRepository(session).AddAsync(key, phase, part, payload, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+}
