@@ -146,11 +146,7 @@ foreach (var n in sizes)
     }
 }
 
-var results = Path.Combine(root, "bench", "results");
-Directory.CreateDirectory(results);
-var file = Path.Combine(results, $"scoring-{DateTime.UtcNow:yyyyMMdd-HHmm}-{Environment.ProcessorCount}cores.md");
-File.WriteAllText(file, report.ToString());
-Console.WriteLine($"Results written to {Path.GetRelativePath(root, file)}");
+ResultsFile.Write(root, "scoring", report.ToString());
 return Environment.ExitCode;
 
 // Contiguous ranges, a few per core: one delegate call per range rather than per institution.

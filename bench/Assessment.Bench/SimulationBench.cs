@@ -77,11 +77,7 @@ public static class SimulationBench
         report.AppendLine(line);
         Console.Write(report);
 
-        var results = Path.Combine(root, "bench", "results");
-        Directory.CreateDirectory(results);
-        var file = Path.Combine(results, $"simulation-{DateTime.UtcNow:yyyyMMdd-HHmm}-{Environment.ProcessorCount}cores.md");
-        File.WriteAllText(file, report.ToString());
-        Console.WriteLine($"Results written to {Path.GetRelativePath(root, file)}");
+        ResultsFile.Write(root, "simulation", report.ToString());
         return 0;
     }
 }

@@ -215,37 +215,28 @@ public sealed class SqliteRepositoryTests : RepositoryContract, IDisposable
     public void Dispose() => _temp.Dispose();
 }
 
-/// <summary>Runs only when ASSESSMENT_TEST_SQLSERVER holds a connection string to a scratch database (its tables are emptied).</summary>
-public sealed class SqlServerRepositoryTests : RepositoryContract
+/// <summary>A server engine's contract tests: run only when <paramref name="variable"/> holds a connection string to a scratch database (its tables are emptied).</summary>
+public abstract class ServerRepositoryTests(string variable, string prefix, string engine) : RepositoryContract
 {
-    public const string Variable = "ASSESSMENT_TEST_SQLSERVER";
-
     protected override async Task<Database> FreshAsync()
     {
-        var connection = Environment.GetEnvironmentVariable(Variable);
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(connection), $"No SQL Server here: set {Variable} to a scratch database's connection string to run these.");
-        var database = new Database(DatabaseTarget.Parse("sqlserver:" + connection));
+        var connection = Environment.GetEnvironmentVariable(variable);
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(connection), $"No {engine} here: set {variable} to a scratch database's connection string to run these.");
+        var database = new Database(DatabaseTarget.Parse(prefix + connection));
         database.Migrate();
         await database.ResetAsync();
         return await Seed.InitAsync(database);
     }
 }
 
-/// <summary>
-/// Runs when ASSESSMENT_TEST_POSTGRES holds a connection string to a scratch PostgreSQL database (its tables are
-/// emptied); <c>.ci/run</c> starts one from Debian's packages on loopback and sets it.
-/// </summary>
-public sealed class PostgreSqlRepositoryTests : RepositoryContract
+/// <summary>SQL Server: no server runs here, so these are skipped unless ASSESSMENT_TEST_SQLSERVER is set.</summary>
+public sealed class SqlServerRepositoryTests() : ServerRepositoryTests(Variable, "sqlserver:", "SQL Server")
+{
+    public const string Variable = "ASSESSMENT_TEST_SQLSERVER";
+}
+
+/// <summary>PostgreSQL: <c>.ci/run</c> starts one from Debian's packages on loopback and sets ASSESSMENT_TEST_POSTGRES.</summary>
+public sealed class PostgreSqlRepositoryTests() : ServerRepositoryTests(Variable, "postgres:", "PostgreSQL")
 {
     public const string Variable = "ASSESSMENT_TEST_POSTGRES";
-
-    protected override async Task<Database> FreshAsync()
-    {
-        var connection = Environment.GetEnvironmentVariable(Variable);
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(connection), $"No PostgreSQL here: set {Variable} to a scratch database's connection string to run these.");
-        var database = new Database(DatabaseTarget.Parse("postgres:" + connection));
-        database.Migrate();
-        await database.ResetAsync();
-        return await Seed.InitAsync(database);
-    }
 }
