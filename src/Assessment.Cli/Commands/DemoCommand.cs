@@ -66,6 +66,13 @@ public static class DemoCommand
 
             context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoDone, database.Target.Display, result.Institutions, result.Counties,
                 result.MonthlyRows, watch.Elapsed.TotalSeconds, options.Seed)));
+            if (options.NationalScale)
+            {
+                // No 2016–2020 to compare with the study, and no users or workflows for a million institutions.
+                context.Console.MarkupLine(Markup.Escape(string.Format(CliText.DemoNationalScale, DemoOptions.NationalScaleAbove, DemoCalibration.LastYear)));
+                return 0;
+            }
+
             await ShowAsync(context, database, options, cancellationToken);
             if (result.YearsAssessed.Count > 0)
             {

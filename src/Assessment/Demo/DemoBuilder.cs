@@ -105,7 +105,7 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
         await institutionRepository.InsertManyAsync(institutions, now, cancellationToken);
         var years = await institutionRepository.InsertYearsManyAsync(generator.Profiles(), cancellationToken);
 
-        var expectedRows = (double)institutions.Count * DemoCalibration.Years.Count() * 12;
+        var expectedRows = (double)institutions.Count * options.YearsWritten.Count * 12;
         var written = 0;
         var rows = await new ConsumptionRepository(session).InsertManyAsync(
             generator.Consumption().Select(row =>
@@ -120,8 +120,10 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
             cancellationToken);
 
         await new ChecklistRepository(session).InsertManyAsync(generator.Checklists(), cancellationToken);
-        var plans = await WritePlansAsync(session, generator, catalog, institutions, counties, factors, cancellationToken);
-        var quotas = await WriteQuotasAsync(session, catalog, institutions, counties, factors, cancellationToken);
+        // A national-scale demo has no baseline year to hand plans down from: no targets, and quotas from the year it has.
+        var plans = options.NationalScale ? 0 : await WritePlansAsync(session, generator, catalog, institutions, counties, factors, cancellationToken);
+        var quotas = await WriteQuotasAsync(session, catalog, institutions, counties, factors,
+            options.NationalScale ? DemoCalibration.LastYear : DemoCalibration.ReferenceYear, cancellationToken);
         await session.CommitAsync(cancellationToken);
 
         var assessed = new List<int>();
@@ -136,7 +138,7 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
 
             await session.CommitAsync(cancellationToken);
             var service = new AssessmentService(database, clock);
-            for (var year = catalog.ChecklistFirstYear; year <= DemoCalibration.LastYear; year++)
+            for (var year = catalog.ChecklistFirstYear; year <= DemoCalibration.LastYear && !options.NationalScale; year++)
             {
                 await service.AssessAsync(year, cancellationToken: cancellationToken);
                 assessed.Add(year);
@@ -204,9 +206,8 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
     // Quotas as a statistical standard would set them: guide, baseline and constraint at the 20th, 50th and 80th percentile
     // of the category in the reference year.
     private static async Task<int> WriteQuotasAsync(DbSession session, DemoCatalog catalog, IReadOnlyList<Institution> institutions,
-        IReadOnlyList<County> counties, FactorTableSet factors, CancellationToken cancellationToken)
+        IReadOnlyList<County> counties, FactorTableSet factors, int year, CancellationToken cancellationToken)
     {
-        var year = DemoCalibration.ReferenceYear;
         var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, factors, new HashSet<int> { year }, cancellationToken);
         var rows = new IndicatorAggregator(institutions, counties, catalog.Prefecture, []).Build(year, IndicatorLevel.Institution, data);
         var quotas = new List<Quota>();

@@ -68,7 +68,7 @@ public sealed class DemoGenerator
     /// <summary>Area and users of every institution in every year.</summary>
     public IEnumerable<InstitutionYear> Profiles() =>
         from institution in _institutions
-        from year in DemoCalibration.Years
+        from year in _options.YearsWritten
         let profile = Profile(institution, year)
         select new InstitutionYear(institution.Code, year, profile.Area, profile.Users);
 
@@ -85,6 +85,7 @@ public sealed class DemoGenerator
             var diligence = random.Uniform(0.7, 1.0);
             for (var year = _catalog.ChecklistFirstYear; year <= DemoCalibration.LastYear; year++)
             {
+                var written = _options.YearsWritten.Contains(year);
                 foreach (var (item, max) in _catalog.Checklist)
                 {
                     var share = Math.Clamp(diligence + 0.1 * random.Normal() + 0.02 * (year - _catalog.ChecklistFirstYear), 0, 1);
@@ -101,7 +102,10 @@ public sealed class DemoGenerator
                         "innovation" => random.Chance(0.1) ? max * share : 0,
                         _ => max * share,
                     };
-                    yield return new ChecklistRepository.Entry(institution.Code, year, item, Math.Round(points * 2) / 2, notApplicable, null);
+                    if (written)
+                    {
+                        yield return new ChecklistRepository.Entry(institution.Code, year, item, Math.Round(points * 2) / 2, notApplicable, null);
+                    }
                 }
             }
         }
@@ -291,7 +295,7 @@ public sealed class DemoGenerator
     private IEnumerable<MonthlyConsumption> MonthlyRows(DemoInstitution institution)
     {
         var random = DemoRandom.For(_options.Seed, institution.Index, 2);
-        foreach (var (year, raw) in RawYears(institution).ToArray())
+        foreach (var (year, raw) in RawYears(institution).Where(entry => _options.YearsWritten.Contains(entry.Year)).ToArray())
         {
             var scale = _scales[year];
             var factors = _factors.For(year);

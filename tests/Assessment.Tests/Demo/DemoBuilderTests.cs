@@ -114,4 +114,24 @@ public sealed class DemoBuilderTests
         Assert.Equal(10, shares.Sum());
         Assert.Equal([4, 3, 3], shares);
     }
+
+    [Fact]
+    public void A_national_scale_demo_writes_the_last_year_only_twelve_months_each()
+    {
+        var options = new DemoOptions(Institutions: DemoOptions.NationalScaleAbove + 1);
+        var generator = new DemoGenerator(options, new FactorTableSet(Factors.Select(file => file.Table).ToArray()));
+
+        var months = generator.Consumption().Take(12 * 50).ToArray();
+        var profiles = generator.Profiles().Take(50).ToArray();
+        var checklists = generator.Checklists().Take(500).ToArray();
+
+        Assert.True(options.NationalScale);
+        Assert.False(new DemoOptions(Institutions: DemoOptions.NationalScaleAbove).NationalScale);
+        Assert.Equal([DemoCalibration.LastYear], options.YearsWritten);
+        Assert.All(months, row => Assert.Equal(DemoCalibration.LastYear, row.Year));
+        Assert.All(months.GroupBy(row => row.Code), institution => Assert.Equal(Enumerable.Range(1, 12), institution.Select(row => row.Month)));
+        Assert.Equal(50, months.Select(row => row.Code).Distinct().Count());
+        Assert.All(profiles, profile => Assert.Equal(DemoCalibration.LastYear, profile.Year));
+        Assert.All(checklists, entry => Assert.Equal(DemoCalibration.LastYear, entry.Year));
+    }
 }
