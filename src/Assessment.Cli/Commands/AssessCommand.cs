@@ -73,9 +73,27 @@ public static class AssessCommand
             return 0;
         }
 
+        // A piece that failed is retried by Hangfire (JobHostOptions.RetryAttempts, 3 by default); after that nothing moves
+        // the run on, and waiting longer is pointless.
         long? runId;
+        var reported = new HashSet<(string, int)>();
         while ((runId = await split.StoredRunAsync(key, cancellationToken)) is null)
         {
+            foreach (var failed in await split.FailedAsync(key, cancellationToken))
+            {
+                var piece = $"{failed.Key.Kind}/{failed.Key.Period}";
+                if (failed.Attempts > new JobHostOptions().RetryAttempts)
+                {
+                    await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitGaveUp, key, piece, failed.Attempts, failed.Error));
+                    return 1;
+                }
+
+                if (reported.Add((piece, failed.Attempts)))
+                {
+                    await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitFailing, key, piece, failed.Attempts, failed.Error));
+                }
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
 

@@ -19,7 +19,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         var selection = new RuleSetSelection(await InForceAsync(year, cancellationToken), year);
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
         var outcome = AssessmentEngine.Run(data, selection);
-        return await StoreAsync(year, selection, data, outcome, started, note, cancellationToken);
+        return (await StoreAsync(year, selection, data, outcome, started, note, cancellationToken))!;
     }
 
     /// <summary>An earlier run computed again with its own versions: its stored results, the recomputed ones, and which differ.</summary>
@@ -184,15 +184,25 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         return new RuleSetSelection(RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(keys, cancellationToken)), year);
     }
 
-    /// <summary>Stores an outcome computed elsewhere (the final job of a run split by county) as a run of <paramref name="year"/>.</summary>
-    public async Task<Stored> StoreAsync(int year, RuleSetSelection selection, AssessmentData data, AssessmentEngine.Outcome outcome,
-        DateTime started, string? note, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores an outcome computed elsewhere (the final job of a run split by county) as a run of <paramref name="year"/>.
+    /// <paramref name="claim"/>, given the new run's id, runs in the same transaction; when it returns false nothing is
+    /// stored and the result is null (the final job of a split run records its key there, so a run is stored once).
+    /// </summary>
+    public async Task<Stored?> StoreAsync(int year, RuleSetSelection selection, AssessmentData data, AssessmentEngine.Outcome outcome,
+        DateTime started, string? note, CancellationToken cancellationToken, Func<DbSession, long, Task<bool>>? claim = null)
     {
         var run = new AssessmentRun(0, year, selection.Keys, data.FactorTableKeys, outcome.Institutions.Count, outcome.Counties.Count,
             started, clock.GetUtcNow().UtcDateTime, note);
         await using var session = await database.OpenAsync(cancellationToken);
         await session.BeginAsync(cancellationToken);
         var id = await new ResultRepository(session).AddRunAsync(run, [.. outcome.Institutions, .. outcome.Counties], cancellationToken);
+        if (claim is not null && !await claim(session, id))
+        {
+            await session.RollbackAsync(cancellationToken);
+            return null;
+        }
+
         await session.CommitAsync(cancellationToken);
         return new Stored(run with { Id = id }, outcome.Institutions, outcome.Counties);
     }

@@ -9,14 +9,17 @@ namespace Assessment.Assessing;
 /// draft is simulated without reading its year again: the first simulation of a year reads and assesses it, the next
 /// ones only run the draft. A base is used only while nothing was committed to the database since it was read: on
 /// SQLite, <c>PRAGMA data_version</c> on a connection the cache keeps open (and never writes on) changes with every
-/// commit of any other connection or process. On SQL Server nothing is kept: every simulation reads its year.
+/// commit of any other connection or process, and <c>PRAGMA user_version</c> (a number set when the file was created)
+/// tells a file put in its place. Only the last year simulated is kept. On SQL Server and PostgreSQL nothing is kept:
+/// every simulation reads its year.
 /// </summary>
 public sealed class SimulationCache(Database database, TimeProvider clock) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, SimulationBase> _bases = [];
     private DbSession? _watcher;
-    private long? _version;
+    private (long File, long Data)? _version;
+    private long _file;
 
     /// <summary>Simulates <paramref name="draft"/> on <paramref name="year"/>, reading the year only when the database changed since it was last read.</summary>
     public async Task<Simulation> SimulateAsync(CompiledRuleSet draft, int year, int movers = 10, CancellationToken cancellationToken = default)
@@ -37,6 +40,7 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
             if (!kept)
             {
                 basis = await new AssessmentService(database, clock).SimulationBaseAsync(year, cancellationToken);
+                _bases.Clear(); // one year kept: a province's inputs are large
                 if (version is not null)
                 {
                     _bases[year] = basis;
@@ -52,16 +56,43 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
         return kept ? simulation with { Loading = TimeSpan.Zero } : simulation;
     }
 
-    // The SQLite data version seen by the watching connection; null where the engine has none.
-    private async Task<long?> VersionAsync(CancellationToken cancellationToken)
+    // The SQLite data version seen by the watching connection, with the file's own number (PRAGMA user_version, set when
+    // it was created) so that a file put in its place is noticed; null where the engine has neither, or on any error.
+    private async Task<(long, long)?> VersionAsync(CancellationToken cancellationToken)
     {
         if (database.Target.Kind != DatabaseKind.Sqlite)
         {
             return null;
         }
 
-        _watcher ??= await database.OpenAsync(cancellationToken);
-        return await _watcher.Connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA data_version", cancellationToken: cancellationToken));
+        try
+        {
+            long file;
+            await using (var fresh = await database.OpenAsync(cancellationToken))
+            {
+                file = await fresh.Connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version", cancellationToken: cancellationToken));
+            }
+
+            if (file != _file && _watcher is not null)
+            {
+                await _watcher.DisposeAsync(); // it still reads the file that was replaced
+                _watcher = null;
+            }
+
+            _file = file;
+            _watcher ??= await database.OpenAsync(cancellationToken);
+            return (file, await _watcher.Connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA data_version", cancellationToken: cancellationToken)));
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or DatabaseException)
+        {
+            if (_watcher is not null)
+            {
+                await _watcher.DisposeAsync();
+                _watcher = null;
+            }
+
+            return null; // read the year this time; the next call opens the watcher again
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -104,6 +104,13 @@ public sealed class Database(DatabaseTarget target)
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode = WAL;";
             command.ExecuteNonQuery();
+            // A number that tells this file from one put in its place (a demo rebuilt): SimulationCache compares it.
+            command.CommandText = "PRAGMA user_version;";
+            if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = $"PRAGMA user_version = {Random.Shared.Next(1, int.MaxValue)};";
+                command.ExecuteNonQuery();
+            }
         }
 
         return result.Scripts.Select(script => script.Name).ToArray();

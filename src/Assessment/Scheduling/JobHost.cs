@@ -41,8 +41,9 @@ public sealed record JobHostOptions
     public Action<string>? Log { get; init; }
 
     /// <summary>
-    /// How long after its worker died a job comes back to another worker (the job store's invisibility timeout, where it
-    /// has one), and how long the ledger's claims last; null: Hangfire's and the ledger's 30 minutes.
+    /// How long after its worker died a job comes back to another worker (the invisibility timeout of the PostgreSQL and
+    /// SQL Server stores; the SQLite file store keeps its own), and how long the ledger's claims last; null: 30 minutes.
+    /// Every worker sharing a store should use the same lease.
     /// </summary>
     public TimeSpan? Lease { get; init; }
 }
@@ -88,7 +89,7 @@ public sealed class JobHost : IAsyncDisposable
                 {
                     QueuePollInterval = poll,
                     PrepareSchemaIfNecessary = true,
-                    SlidingInvisibilityTimeout = lease ?? TimeSpan.FromMinutes(5),
+                    SlidingInvisibilityTimeout = lease ?? JobLedger.Lease, // as long as the ledger's claims: see SplitAssessment
                 }),
             JobStore.PostgreSql when target.Kind == DatabaseKind.PostgreSql => PostgreSqlStore(target.ConnectionString, poll, lease),
             JobStore.File when target.FilePath is { } path => new SQLiteStorage(StorePath(path), new SQLiteStorageOptions { QueuePollInterval = poll }),
@@ -113,7 +114,7 @@ public sealed class JobHost : IAsyncDisposable
             QueuePollInterval = poll,
             PrepareSchemaIfNecessary = true,
             UseSlidingInvisibilityTimeout = true,
-            InvisibilityTimeout = lease ?? TimeSpan.FromMinutes(30),
+            InvisibilityTimeout = lease ?? JobLedger.Lease,
         };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }

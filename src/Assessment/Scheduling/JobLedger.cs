@@ -74,6 +74,15 @@ public sealed class JobLedger(Database database, TimeProvider clock, TimeSpan? l
         return rows.Take(limit).Select(row => row.ToRun()).ToArray();
     }
 
+    /// <summary>Every run of one scope (a split run's pieces share its key as their scope).</summary>
+    public async Task<IReadOnlyList<JobRun>> ForScopeAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        var rows = await session.Connection.QueryAsync<JobRunRow>(new CommandDefinition(
+            Select + " WHERE scope = @scope ORDER BY kind, period", new { scope }, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToRun()).ToArray();
+    }
+
     private const string Select =
         "SELECT kind AS Kind, scope AS Scope, period AS Period, status AS Status, attempts AS Attempts, started_at AS StartedAt, " +
         "finished_at AS FinishedAt, result AS Result, error AS Error FROM job_runs";

@@ -33,13 +33,20 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
     /// <summary>The phase whose county pieces are final results.</summary>
     public const int LastPhase = 3;
 
-    /// <summary>The ledger kind of the final job; its result names the stored run.</summary>
+    /// <summary>The ledger kind of the final job.</summary>
     public const string FinalKind = "assessment-final";
+
+    /// <summary>The phase whose part <see cref="RunPart"/> holds the id of the stored run, written with it in one transaction.</summary>
+    public const int StoredPhase = 4;
 
     private static readonly JsonSerializerOptions Json = ResultRepository.Json;
 
-    /// <summary>What a split run is: its year, the exact rule-set versions it uses and the counties it is split into.</summary>
-    public sealed record Manifest(int Year, IReadOnlyList<string> RuleSets, IReadOnlyList<string> Counties, DateTime Started);
+    /// <summary>
+    /// What a split run is: its year, the exact rule-set versions it uses, the counties it is split into and, per
+    /// county, a fingerprint of its institutions (a job finding others fails rather than rank what ranking never saw).
+    /// </summary>
+    public sealed record Manifest(int Year, IReadOnlyList<string> RuleSets, IReadOnlyList<string> Counties, DateTime Started,
+        IReadOnlyDictionary<string, string> Members);
 
     /// <summary>Starts a split run of <paramref name="year"/> with the rule sets in force: writes what it is and enqueues phase 1; returns its key.</summary>
     public async Task<string> StartAsync(int year, CancellationToken cancellationToken = default)
@@ -47,24 +54,31 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         var now = clock.GetUtcNow().UtcDateTime;
         var service = new AssessmentService(database, clock);
         var selection = new RuleSetSelection(await service.InForceAsync(year, cancellationToken), year);
-        IReadOnlyList<string> counties;
-        await using (var session = await database.OpenAsync(cancellationToken))
+        await using var session = await database.OpenAsync(cancellationToken);
+        var members = Fingerprints(await new InstitutionRepository(session).ListAsync(cancellationToken));
+        if (members.Count == 0)
         {
-            counties = (await new InstitutionRepository(session).ListAsync(cancellationToken)).Select(institution => institution.CountyCode)
-                .Distinct().Order(StringComparer.Ordinal).ToArray();
-            if (counties.Count == 0)
-            {
-                throw new ArgumentException(Strings.AssessNoInstitutions);
-            }
-
-            selection.One(Rules.RuleSetLevel.Institution, Rules.RuleSetKind.Scoring); // fails here, not in a job, without a scoring set
-            var key = string.Create(CultureInfo.InvariantCulture, $"{year}-{now:yyyyMMddHHmmssfff}");
-            await new RunPartRepository(session).AddAsync(key, 0, RunPart,
-                JsonSerializer.Serialize(new Manifest(year, selection.Keys, counties, now), Json), now, cancellationToken);
-            EnqueueCounties(key, 1, counties);
-            return key;
+            throw new ArgumentException(Strings.AssessNoInstitutions);
         }
+
+        selection.One(Rules.RuleSetLevel.Institution, Rules.RuleSetKind.Scoring); // fails here, not in a job, without a scoring set
+        var counties = members.Keys.Order(StringComparer.Ordinal).ToArray();
+        var key = string.Create(CultureInfo.InvariantCulture, $"{year}-{now:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}");
+        if (!await new RunPartRepository(session).AddAsync(key, 0, RunPart,
+                JsonSerializer.Serialize(new Manifest(year, selection.Keys, counties, now, members), Json), now, cancellationToken))
+        {
+            throw new InvalidOperationException(string.Format(Strings.SplitRunKeyTaken, key));
+        }
+
+        EnqueueCounties(key, 1, counties);
+        return key;
     }
+
+    // Per county, a hash of its institutions' codes in order.
+    private static Dictionary<string, string> Fingerprints(IEnumerable<Domain.Institution> institutions) =>
+        institutions.GroupBy(institution => institution.CountyCode).ToDictionary(group => group.Key, group => Convert.ToHexString(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
+                group.Select(institution => institution.Code).Order(StringComparer.Ordinal)))))[..16], StringComparer.Ordinal);
 
     /// <summary>Phase <paramref name="phase"/> of <paramref name="county"/>, then the next step if every county of the phase is in.</summary>
     public async Task<string> CountyAsync(string key, int phase, string county, CancellationToken cancellationToken = default)
@@ -73,6 +87,11 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         var summary = await OnceAsync(new JobKey("assessment-county", key, $"{phase}/{county}"), async token =>
         {
             var (selection, data) = await LoadAsync(manifest, token);
+            if (Fingerprints(data.Institutions).GetValueOrDefault(county) != manifest.Members.GetValueOrDefault(county))
+            {
+                throw new InvalidOperationException(string.Format(Strings.SplitRunDataChanged, key, county));
+            }
+
             var rankings = new List<IReadOnlyDictionary<string, AssessmentEngine.Ranks>>();
             await using (var session = await database.OpenAsync(token))
             {
@@ -134,16 +153,28 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
 
             var results = parts.Values.SelectMany(payload => JsonSerializer.Deserialize<AssessmentResult[]>(payload, Json)!).ToArray();
             var outcome = AssessmentEngine.FinishCounties(data, selection, results);
+            // The run and the record that it was stored commit together: an attempt after a crash stores nothing twice.
+            var now = clock.GetUtcNow().UtcDateTime;
             var stored = await new AssessmentService(database, clock).StoreAsync(manifest.Year, selection, data, outcome, manifest.Started,
-                string.Format(Strings.SplitRunNote, key, manifest.Counties.Count), token);
-            return string.Format(Strings.JobAnnualRun, stored.Run.Id, stored.Institutions.Count, stored.Counties.Count);
+                string.Format(Strings.SplitRunNote, key, manifest.Counties.Count), token,
+                (session, runId) => new RunPartRepository(session).AddAsync(key, StoredPhase, RunPart, runId.ToString(CultureInfo.InvariantCulture), now, token));
+            return stored is null
+                ? string.Format(Strings.SplitRunStoredBefore, key, await StoredRunAsync(key, token))
+                : string.Format(Strings.JobAnnualRun, stored.Run.Id, stored.Institutions.Count, stored.Counties.Count);
         }, cancellationToken);
 
-    /// <summary>The stored run of a finished split run (from the final job's record), or null while it runs.</summary>
-    public async Task<long?> StoredRunAsync(string key, CancellationToken cancellationToken = default) =>
-        await ledger.FindAsync(new JobKey(FinalKind, key, RunPart), cancellationToken) is { Status: "done", Result: { } result }
-            ? long.Parse(System.Text.RegularExpressions.Regex.Match(result, "#([0-9]+)").Groups[1].Value, CultureInfo.InvariantCulture)
+    /// <summary>The stored run of a finished split run, or null while it runs.</summary>
+    public async Task<long?> StoredRunAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.OpenAsync(cancellationToken);
+        return await new RunPartRepository(session).GetAsync(key, StoredPhase, RunPart, cancellationToken) is { } id
+            ? long.Parse(id, CultureInfo.InvariantCulture)
             : null;
+    }
+
+    /// <summary>The pieces of a split run that failed, with their attempts and errors (Hangfire retries a failed job a few times).</summary>
+    public async Task<IReadOnlyList<JobRun>> FailedAsync(string key, CancellationToken cancellationToken = default) =>
+        (await ledger.ForScopeAsync(key, cancellationToken)).Where(run => run.Status == "failed").ToArray();
 
     // When every county of the phase is in, the next step is enqueued, once.
     private async Task AdvanceAsync(string key, int phase, Manifest manifest, CancellationToken cancellationToken)

@@ -44,6 +44,32 @@ public sealed class SimulationCacheTests(DemoFixture demo)
     }
 
     [Fact]
+    public async Task A_database_file_put_in_the_place_of_the_one_read_is_read_again()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var draft = (await new AssessmentService(database, FixedClock.Default).InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
+        await using var cache = new SimulationCache(database, FixedClock.Default);
+        await cache.SimulateAsync(draft, 2025);
+        Assert.Equal(TimeSpan.Zero, (await cache.SimulateAsync(draft, 2025)).Loading);
+
+        // As `demo --force` does while the web host runs: the file is deleted and a new one made in its place.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }.Where(suffix => File.Exists(temp.Path + suffix)))
+        {
+            File.Delete(temp.Path + suffix);
+        }
+
+        demo.CopyTo(temp);
+        await using (var session = await database.OpenAsync())
+        {
+            await session.Connection.ExecuteAsync("PRAGMA user_version = 12345"); // a new file has its own number
+        }
+
+        Assert.True((await cache.SimulateAsync(draft, 2025)).Loading > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Earlier_results_read_from_their_short_columns_equal_those_read_from_their_details()
     {
         using var temp = new TempDatabase();
