@@ -73,25 +73,28 @@ public static class AssessCommand
             return 0;
         }
 
-        // A piece that failed is retried by Hangfire (JobHostOptions.RetryAttempts, 3 by default); after that nothing moves
-        // the run on, and waiting longer is pointless.
+        // A piece that failed is retried by Hangfire; once Hangfire has given up on one of the run's jobs (its Failed
+        // state), nothing moves the run on, and waiting longer is pointless.
         long? runId;
         var reported = new HashSet<(string, int)>();
+        var monitoring = storage.GetMonitoringApi();
         while ((runId = await split.StoredRunAsync(key, cancellationToken)) is null)
         {
             foreach (var failed in await split.FailedAsync(key, cancellationToken))
             {
-                var piece = $"{failed.Key.Kind}/{failed.Key.Period}";
-                if (failed.Attempts > new JobHostOptions().RetryAttempts)
+                if (reported.Add(($"{failed.Key.Kind}/{failed.Key.Period}", failed.Attempts)))
                 {
-                    await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitGaveUp, key, piece, failed.Attempts, failed.Error));
-                    return 1;
+                    await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitFailing, key, $"{failed.Key.Kind}/{failed.Key.Period}", failed.Attempts, failed.Error));
                 }
+            }
 
-                if (reported.Add((piece, failed.Attempts)))
-                {
-                    await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitFailing, key, piece, failed.Attempts, failed.Error));
-                }
+            var abandoned = monitoring.FailedJobs(0, 1000).Select(entry => entry.Value)
+                .FirstOrDefault(job => job.Job?.Args.Any(arg => arg as string == key) == true);
+            if (abandoned is not null)
+            {
+                await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitGaveUp, key,
+                    string.Join(" ", abandoned.Job!.Args.Where(arg => arg is string or int)), abandoned.ExceptionMessage));
+                return 1;
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

@@ -1,6 +1,7 @@
 using Assessment.Data;
 using Assessment.Rules;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Assessment.Assessing;
 
@@ -17,7 +18,7 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, SimulationBase> _bases = [];
-    private DbSession? _watcher;
+    private SqliteConnection? _watcher;
     private (long File, long Data)? _version;
     private long _file;
 
@@ -67,21 +68,24 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
 
         try
         {
+            // Both outside the pool: a pooled connection may still hold a file that was deleted and replaced.
             long file;
-            await using (var fresh = await database.OpenAsync(cancellationToken))
+            await using (var fresh = await OpenUnpooledAsync(cancellationToken))
             {
-                file = await fresh.Connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version", cancellationToken: cancellationToken));
+                file = await fresh.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version", cancellationToken: cancellationToken));
             }
 
             if (file != _file && _watcher is not null)
             {
                 await _watcher.DisposeAsync(); // it still reads the file that was replaced
                 _watcher = null;
+                // So do the pool's idle connections, which the next read of the year would otherwise be given.
+                SqliteConnection.ClearPool(new SqliteConnection(database.Target.ConnectionString));
             }
 
             _file = file;
-            _watcher ??= await database.OpenAsync(cancellationToken);
-            return (file, await _watcher.Connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA data_version", cancellationToken: cancellationToken)));
+            _watcher ??= await OpenUnpooledAsync(cancellationToken);
+            return (file, await _watcher.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA data_version", cancellationToken: cancellationToken)));
         }
         catch (Exception e) when (e is System.Data.Common.DbException or DatabaseException)
         {
@@ -93,6 +97,13 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
 
             return null; // read the year this time; the next call opens the watcher again
         }
+    }
+
+    private async Task<SqliteConnection> OpenUnpooledAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.Target.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     public async ValueTask DisposeAsync()

@@ -109,7 +109,14 @@ public sealed class Database(DatabaseTarget target)
             if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
             {
                 command.CommandText = $"PRAGMA user_version = {Random.Shared.Next(1, int.MaxValue)};";
-                command.ExecuteNonQuery();
+                try
+                {
+                    command.ExecuteNonQuery();
+                }
+                catch (SqliteException)
+                {
+                    // A read-only file keeps 0: nothing needs the number but the simulation cache, which then cannot tell a replaced file.
+                }
             }
         }
 

@@ -89,7 +89,7 @@ public sealed class JobHost : IAsyncDisposable
                 {
                     QueuePollInterval = poll,
                     PrepareSchemaIfNecessary = true,
-                    SlidingInvisibilityTimeout = lease ?? JobLedger.Lease, // as long as the ledger's claims: see SplitAssessment
+                    SlidingInvisibilityTimeout = lease ?? JobLedger.Lease, // the lease; a split run's claims last half of it
                 }),
             JobStore.PostgreSql when target.Kind == DatabaseKind.PostgreSql => PostgreSqlStore(target.ConnectionString, poll, lease),
             JobStore.File when target.FilePath is { } path => new SQLiteStorage(StorePath(path), new SQLiteStorageOptions { QueuePollInterval = poll }),

@@ -74,6 +74,25 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         return key;
     }
 
+    // The institutions of county (or of every county) must be those the run started with; a manifest written before
+    // fingerprints existed is not checked.
+    private static void CheckMembers(string key, Manifest manifest, IEnumerable<Domain.Institution> institutions, string? county)
+    {
+        if (manifest.Members is null)
+        {
+            return;
+        }
+
+        var now = Fingerprints(institutions);
+        var changed = (county is null ? now.Keys.Union(manifest.Members.Keys) : [county])
+            .Where(code => now.GetValueOrDefault(code) != manifest.Members.GetValueOrDefault(code))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (changed.Length > 0)
+        {
+            throw new InvalidOperationException(string.Format(Strings.SplitRunDataChanged, key, string.Join("、", changed)));
+        }
+    }
+
     // Per county, a hash of its institutions' codes in order.
     private static Dictionary<string, string> Fingerprints(IEnumerable<Domain.Institution> institutions) =>
         institutions.GroupBy(institution => institution.CountyCode).ToDictionary(group => group.Key, group => Convert.ToHexString(
@@ -87,10 +106,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         var summary = await OnceAsync(new JobKey("assessment-county", key, $"{phase}/{county}"), async token =>
         {
             var (selection, data) = await LoadAsync(manifest, token);
-            if (Fingerprints(data.Institutions).GetValueOrDefault(county) != manifest.Members.GetValueOrDefault(county))
-            {
-                throw new InvalidOperationException(string.Format(Strings.SplitRunDataChanged, key, county));
-            }
+            CheckMembers(key, manifest, data.Institutions, county);
 
             var rankings = new List<IReadOnlyDictionary<string, AssessmentEngine.Ranks>>();
             await using (var session = await database.OpenAsync(token))
@@ -122,6 +138,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
             IReadOnlyDictionary<string, string> parts;
             await using (var session = await database.OpenAsync(token))
             {
+                CheckMembers(key, manifest, await new InstitutionRepository(session).ListAsync(token), null);
                 parts = await new RunPartRepository(session).ListAsync(key, phase, RankingPart, token);
             }
 
@@ -143,8 +160,14 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
     public Task<string> FinishAsync(string key, CancellationToken cancellationToken = default) =>
         OnceAsync(new JobKey(FinalKind, key, RunPart), async token =>
         {
+            if (await StoredRunAsync(key, token) is { } storedBefore)
+            {
+                return string.Format(Strings.SplitRunStoredBefore, key, storedBefore); // an attempt after a crash: the work is done
+            }
+
             var manifest = await ManifestAsync(key, token);
             var (selection, data) = await LoadAsync(manifest, token);
+            CheckMembers(key, manifest, data.Institutions, null);
             IReadOnlyDictionary<string, string> parts;
             await using (var session = await database.OpenAsync(token))
             {

@@ -50,23 +50,32 @@ public sealed class SimulationCacheTests(DemoFixture demo)
         var database = demo.CopyTo(temp);
         var draft = (await new AssessmentService(database, FixedClock.Default).InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
         await using var cache = new SimulationCache(database, FixedClock.Default);
-        await cache.SimulateAsync(draft, 2025);
+        var first = await cache.SimulateAsync(draft, 2025);
         Assert.Equal(TimeSpan.Zero, (await cache.SimulateAsync(draft, 2025)).Loading);
 
-        // As `demo --force` does while the web host runs: the file is deleted and a new one made in its place.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // As `demo --force` from another process does while the web host runs: the file is deleted and another made in
+        // its place, with its own number; this process's pooled connections still hold the old file.
         foreach (var suffix in new[] { "", "-wal", "-shm" }.Where(suffix => File.Exists(temp.Path + suffix)))
         {
             File.Delete(temp.Path + suffix);
         }
 
-        demo.CopyTo(temp);
-        await using (var session = await database.OpenAsync())
+        foreach (var suffix in new[] { "", "-wal", "-shm" }.Where(suffix => File.Exists(demo.Path + suffix)))
         {
-            await session.Connection.ExecuteAsync("PRAGMA user_version = 12345"); // a new file has its own number
+            File.Copy(demo.Path + suffix, temp.Path + suffix);
         }
 
-        Assert.True((await cache.SimulateAsync(draft, 2025)).Loading > TimeSpan.Zero);
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.Path};Pooling=False"))
+        {
+            await other.OpenAsync();
+            Assert.NotEqual(0, await other.ExecuteScalarAsync<long>("PRAGMA user_version")); // the demo's file got one when it was made
+            await other.ExecuteAsync("PRAGMA user_version = 12345; DELETE FROM checklist WHERE year = 2025 AND code = (SELECT MIN(code) FROM checklist WHERE year = 2025)");
+        }
+
+        var third = await cache.SimulateAsync(draft, 2025);
+
+        Assert.True(third.Loading > TimeSpan.Zero);
+        Assert.NotEqual(first.GradesBefore, third.GradesBefore); // the new file was read, not the old one
     }
 
     [Fact]

@@ -46,11 +46,15 @@ public sealed class SplitAssessmentTests(DemoFixture demo)
         Assert.Null(await split.StoredRunAsync(key));
         await split.FinishAsync(key);
         var again = await Split(database).FinishAsync(key); // the ledger says done: nothing happens
+        await using var session = await database.OpenAsync();
+        // As if the worker had died after storing the run but before the ledger knew: the next attempt stores nothing.
+        await session.Connection.ExecuteAsync("UPDATE job_runs SET status = 'failed' WHERE kind = @kind AND scope = @key", new { kind = SplitAssessment.FinalKind, key });
+        var afterCrash = await Split(database).FinishAsync(key);
         var runId = await split.StoredRunAsync(key);
 
         Assert.NotNull(runId);
         Assert.Contains(key, again);
-        await using var session = await database.OpenAsync();
+        Assert.Contains(string.Format(Assessment.Resources.Strings.SplitRunStoredBefore, key, runId), afterCrash);
         Assert.Equal(1, await session.Connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM assessment_runs WHERE id > @id", new { id = single.Run.Id }));
         var service = new AssessmentService(database, FixedClock.Default);
         var expected = (await service.LatestRunResultsAsync(single.Run.Id)).ToDictionary(result => (result.Level, result.Code), Json);
@@ -78,8 +82,13 @@ public sealed class SplitAssessmentTests(DemoFixture demo)
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => split.CountyAsync(key, 1, county));
 
-        Assert.Contains(county, error.Message);
+        Assert.Equal(string.Format(Assessment.Resources.Strings.SplitRunDataChanged, key, county), error.Message);
         Assert.Contains(await split.FailedAsync(key), run => run.Key.Period == $"1/{county}");
+        // The ranking and the final job look at every county.
+        var ranking = await Assert.ThrowsAsync<InvalidOperationException>(() => split.RankAsync(key, 1));
+        Assert.Equal(string.Format(Assessment.Resources.Strings.SplitRunDataChanged, key, county), ranking.Message);
+        var final = await Assert.ThrowsAsync<InvalidOperationException>(() => split.FinishAsync(key));
+        Assert.Equal(string.Format(Assessment.Resources.Strings.SplitRunDataChanged, key, county), final.Message);
     }
 
     private static string Json(AssessmentResult result) => System.Text.Json.JsonSerializer.Serialize(result, ResultRepository.Json);
