@@ -105,7 +105,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         var manifest = await ManifestAsync(key, cancellationToken);
         var summary = await OnceAsync(new JobKey("assessment-county", key, $"{phase}/{county}"), async token =>
         {
-            var (selection, data) = await LoadAsync(manifest, token);
+            var (selection, data) = await LoadAsync(key, manifest, token);
             CheckMembers(key, manifest, data.Institutions, county);
 
             var rankings = new List<IReadOnlyDictionary<string, AssessmentEngine.Ranks>>();
@@ -166,7 +166,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
             }
 
             var manifest = await ManifestAsync(key, token);
-            var (selection, data) = await LoadAsync(manifest, token);
+            var (selection, data) = await LoadAsync(key, manifest, token);
             CheckMembers(key, manifest, data.Institutions, null);
             IReadOnlyDictionary<string, string> parts;
             await using (var session = await database.OpenAsync(token))
@@ -181,6 +181,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
             var stored = await new AssessmentService(database, clock).StoreAsync(manifest.Year, selection, data, outcome, manifest.Started,
                 string.Format(Strings.SplitRunNote, key, manifest.Counties.Count), token,
                 (session, runId) => new RunPartRepository(session).AddAsync(key, StoredPhase, RunPart, runId.ToString(CultureInfo.InvariantCulture), now, token));
+            Loaded.TryRemove((database.Target.ConnectionString, key), out _);
             return stored is null
                 ? string.Format(Strings.SplitRunStoredBefore, key, await StoredRunAsync(key, token))
                 : string.Format(Strings.JobAnnualRun, stored.Run.Id, stored.Institutions.Count, stored.Counties.Count);
@@ -251,9 +252,32 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         return JsonSerializer.Deserialize<Manifest>(manifest, Json)!;
     }
 
-    private async Task<(RuleSetSelection Selection, AssessmentData Data)> LoadAsync(Manifest manifest, CancellationToken cancellationToken) =>
-        (await new AssessmentService(database, clock).SelectionAsync(manifest.RuleSets, manifest.Year, cancellationToken),
-            await AssessmentData.LoadAsync(database, manifest.Year, cancellationToken: cancellationToken));
+    // The year a worker process read for a run, kept for the run's next jobs in this process: each county has three
+    // jobs, and reading the year is most of a job's work. One run at a time is kept (a new key replaces it), so a
+    // worker holds at most one year; a load that failed is forgotten, so that a retry reads again.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string Key), Lazy<Task<(RuleSetSelection, AssessmentData)>>> Loaded = new();
+
+    private async Task<(RuleSetSelection Selection, AssessmentData Data)> LoadAsync(string key, Manifest manifest, CancellationToken cancellationToken)
+    {
+        var id = (database.Target.ConnectionString, key);
+        foreach (var other in Loaded.Keys.Where(other => other != id))
+        {
+            Loaded.TryRemove(other, out _);
+        }
+
+        var load = Loaded.GetOrAdd(id, _ => new Lazy<Task<(RuleSetSelection, AssessmentData)>>(async () =>
+            (await new AssessmentService(database, clock).SelectionAsync(manifest.RuleSets, manifest.Year, CancellationToken.None),
+                await AssessmentData.LoadAsync(database, manifest.Year, cancellationToken: CancellationToken.None))));
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Loaded.TryRemove(new KeyValuePair<(string, string), Lazy<Task<(RuleSetSelection, AssessmentData)>>>(id, load));
+            throw;
+        }
+    }
 
     private async Task AddPartAsync(string key, int phase, string part, string payload, CancellationToken cancellationToken)
     {
