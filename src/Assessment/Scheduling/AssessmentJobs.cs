@@ -354,17 +354,8 @@ public sealed class AssessmentJobs(Database database, TimeProvider clock, JobSto
         return (batch.Fired.Count, batch.Refused.Count);
     }
 
-    private async Task<string> RunOnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, CancellationToken cancellationToken)
-    {
-        string? summary = null;
-        var outcome = await _ledger.RunOnceAsync(key, async token => summary = await work(token), cancellationToken);
-        return outcome switch
-        {
-            JobLedger.Outcome.Done => $"{key}: {summary}",
-            JobLedger.Outcome.AlreadyDone => string.Format(Strings.JobAlreadyDone, key, (await _ledger.FindAsync(key, cancellationToken))?.Result),
-            _ => string.Format(Strings.JobRunningElsewhere, key),
-        };
-    }
+    private Task<string> RunOnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, CancellationToken cancellationToken) =>
+        _ledger.DescribeOnceAsync(key, work, runningElsewhereFails: false, cancellationToken);
 
     private async Task<int> AddNotificationsAsync(DbSession session, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {

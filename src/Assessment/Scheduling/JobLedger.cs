@@ -55,6 +55,25 @@ public sealed class JobLedger(Database database, TimeProvider clock, TimeSpan? l
         return Outcome.Done;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> once (<see cref="RunOnceAsync"/>) and says what happened: its result, that it was done
+    /// before (with that result), or that another run holds it — an error when <paramref name="runningElsewhereFails"/>,
+    /// so that Hangfire tries the job again later rather than count it done.
+    /// </summary>
+    public async Task<string> DescribeOnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, bool runningElsewhereFails,
+        CancellationToken cancellationToken = default)
+    {
+        string? summary = null;
+        var outcome = await RunOnceAsync(key, async token => summary = await work(token), cancellationToken);
+        return outcome switch
+        {
+            Outcome.Done => $"{key}: {summary}",
+            Outcome.AlreadyDone => string.Format(Resources.Strings.JobAlreadyDone, key, (await FindAsync(key, cancellationToken))?.Result),
+            _ when runningElsewhereFails => throw new InvalidOperationException(string.Format(Resources.Strings.JobRunningElsewhere, key)),
+            _ => string.Format(Resources.Strings.JobRunningElsewhere, key),
+        };
+    }
+
     /// <summary>The recorded run of <paramref name="key"/>, if any.</summary>
     public async Task<JobRun?> FindAsync(JobKey key, CancellationToken cancellationToken = default)
     {

@@ -232,17 +232,8 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
     }
 
     // Claims the piece; another worker holding a live claim means: not now (the job fails and is retried later).
-    private async Task<string> OnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, CancellationToken cancellationToken)
-    {
-        string? summary = null;
-        var outcome = await ledger.RunOnceAsync(key, async token => summary = await work(token), cancellationToken);
-        return outcome switch
-        {
-            JobLedger.Outcome.Done => $"{key}: {summary}",
-            JobLedger.Outcome.AlreadyDone => string.Format(Strings.JobAlreadyDone, key, (await ledger.FindAsync(key, cancellationToken))?.Result),
-            _ => throw new InvalidOperationException(string.Format(Strings.JobRunningElsewhere, key)),
-        };
-    }
+    private Task<string> OnceAsync(JobKey key, Func<CancellationToken, Task<string>> work, CancellationToken cancellationToken) =>
+        ledger.DescribeOnceAsync(key, work, runningElsewhereFails: true, cancellationToken);
 
     private async Task<Manifest> ManifestAsync(string key, CancellationToken cancellationToken)
     {
