@@ -53,6 +53,7 @@ public sealed class JourneyTests(DemoDatabase demo) : IAsyncLifetime
         await bureau.ClickAsync("#simulate");
         await Expect(bureau.Locator("#simulation-summary")).ToBeVisibleAsync();
         Assert.True(await bureau.Locator("#movers tr").CountAsync() > 1, "the simulation lists the units that move");
+        await Expect(bureau.Locator("#simulation-timing")).ToContainTextAsync("秒"); // how long it took, and on which data
         await bureau.ClickAsync("#publish");
         await Expect(bureau.Locator("#message")).ToContainTextAsync("institution-assessment@");
         await Expect(bureau.Locator("#versions summary")).ToContainTextAsync("2"); // the shipped version and this one
