@@ -115,10 +115,11 @@ public static class AssessmentEngine
     /// The stages and the ranking are those of <see cref="Run(Prepared, RuleSetSelection, bool)"/>, so that the split run
     /// gives the same results.
     /// </summary>
-    public static (IReadOnlyList<Scored> Scores, IReadOnlyList<AssessmentResult> Results) RunCounty(AssessmentData data, RuleSetSelection rules, string county,
+    /// <param name="facts">The year's inputs builder, built once for all of a run's jobs in a worker.</param>
+    public static (IReadOnlyList<Scored> Scores, IReadOnlyList<AssessmentResult> Results) RunCounty(FactsBuilder facts, RuleSetSelection rules, string county,
         IReadOnlyList<IReadOnlyDictionary<string, Ranks>> rankings)
     {
-        var facts = new FactsBuilder(data);
+        var data = facts.Data;
         var countyName = data.Counties.FirstOrDefault(candidate => candidate.Code == county)?.Name;
         var members = data.Institutions.Where(institution => institution.CountyCode == county).ToArray();
         var subjects = new Subject[members.Length];
@@ -146,12 +147,13 @@ public static class AssessmentEngine
     }
 
     /// <summary>The end of a run split by county: every institution's final result, in the order of the year's institutions, then the counties.</summary>
-    public static Outcome FinishCounties(AssessmentData data, RuleSetSelection rules, IReadOnlyList<AssessmentResult> institutionResults)
+    public static Outcome FinishCounties(FactsBuilder facts, RuleSetSelection rules, IReadOnlyList<AssessmentResult> institutionResults)
     {
+        var data = facts.Data;
         var order = data.Institutions.Select((institution, index) => (institution.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
         var institutions = institutionResults.OrderBy(result => order[result.Code]).ToArray();
         var inputs = new Dictionary<(string Level, string Code), RuleInputs>();
-        return new Outcome(institutions, Counties(data, new FactsBuilder(data), rules, institutions, itemise: true, inputs), inputs);
+        return new Outcome(institutions, Counties(data, facts, rules, institutions, itemise: true, inputs), inputs);
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed class FactsBuilder
     private static readonly Func<IndicatorRow, double?>[] Indicators =
         [row => row.EnergyPerArea, row => row.EnergyPerCapita, row => row.WaterPerCapita, row => row.Co2PerArea];
 
+    /// <summary>The year the inputs come from.</summary>
+    public AssessmentData Data => _data;
+
     public FactsBuilder(AssessmentData data)
     {
         _data = data;

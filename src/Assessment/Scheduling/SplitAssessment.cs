@@ -105,8 +105,8 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         var manifest = await ManifestAsync(key, cancellationToken);
         var summary = await OnceAsync(new JobKey("assessment-county", key, $"{phase}/{county}"), async token =>
         {
-            var (selection, data) = await LoadAsync(key, manifest, token);
-            CheckMembers(key, manifest, data.Institutions, county);
+            var (selection, facts) = await LoadAsync(key, manifest, token);
+            CheckMembers(key, manifest, facts.Data.Institutions, county);
 
             var rankings = new List<IReadOnlyDictionary<string, AssessmentEngine.Ranks>>();
             await using (var session = await database.OpenAsync(token))
@@ -119,7 +119,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
                 }
             }
 
-            var (scores, results) = AssessmentEngine.RunCounty(data, selection, county, rankings);
+            var (scores, results) = AssessmentEngine.RunCounty(facts, selection, county, rankings);
             var payload = phase < LastPhase ? JsonSerializer.Serialize(scores, Json) : JsonSerializer.Serialize(results, Json);
             await AddPartAsync(key, phase, county, payload, token);
             return string.Format(CultureInfo.InvariantCulture, "{0} institutions", scores.Count);
@@ -166,7 +166,8 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
             }
 
             var manifest = await ManifestAsync(key, token);
-            var (selection, data) = await LoadAsync(key, manifest, token);
+            var (selection, facts) = await LoadAsync(key, manifest, token);
+            var data = facts.Data;
             CheckMembers(key, manifest, data.Institutions, null);
             IReadOnlyDictionary<string, string> parts;
             await using (var session = await database.OpenAsync(token))
@@ -175,7 +176,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
             }
 
             var results = parts.Values.SelectMany(payload => JsonSerializer.Deserialize<AssessmentResult[]>(payload, Json)!).ToArray();
-            var outcome = AssessmentEngine.FinishCounties(data, selection, results);
+            var outcome = AssessmentEngine.FinishCounties(facts, selection, results);
             // The run and the record that it was stored commit together: an attempt after a crash stores nothing twice.
             var now = clock.GetUtcNow().UtcDateTime;
             var stored = await new AssessmentService(database, clock).StoreAsync(manifest.Year, selection, data, outcome, manifest.Started,
@@ -243,12 +244,13 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         return JsonSerializer.Deserialize<Manifest>(manifest, Json)!;
     }
 
-    // The year a worker process read for a run, kept for the run's next jobs in this process: each county has three
-    // jobs, and reading the year is most of a job's work. One run at a time is kept (a new key replaces it), so a
-    // worker holds at most one year; a load that failed is forgotten, so that a retry reads again.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string Key), Lazy<Task<(RuleSetSelection, AssessmentData)>>> Loaded = new();
+    // The year a worker process read for a run, with its inputs builder (population statistics sorted once), kept for
+    // the run's next jobs in this process: each county has three jobs, and reading the year is most of a job's work.
+    // One run at a time is kept (a new key replaces it), so a worker holds at most one year; a load that failed is
+    // forgotten, so that a retry reads again.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, string Key), Lazy<Task<(RuleSetSelection, FactsBuilder)>>> Loaded = new();
 
-    private async Task<(RuleSetSelection Selection, AssessmentData Data)> LoadAsync(string key, Manifest manifest, CancellationToken cancellationToken)
+    private async Task<(RuleSetSelection Selection, FactsBuilder Facts)> LoadAsync(string key, Manifest manifest, CancellationToken cancellationToken)
     {
         var id = (database.Target.ConnectionString, key);
         foreach (var other in Loaded.Keys.Where(other => other != id))
@@ -256,16 +258,16 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
             Loaded.TryRemove(other, out _);
         }
 
-        var load = Loaded.GetOrAdd(id, _ => new Lazy<Task<(RuleSetSelection, AssessmentData)>>(async () =>
+        var load = Loaded.GetOrAdd(id, _ => new Lazy<Task<(RuleSetSelection, FactsBuilder)>>(async () =>
             (await new AssessmentService(database, clock).SelectionAsync(manifest.RuleSets, manifest.Year, CancellationToken.None),
-                await AssessmentData.LoadAsync(database, manifest.Year, cancellationToken: CancellationToken.None))));
+                new FactsBuilder(await AssessmentData.LoadAsync(database, manifest.Year, cancellationToken: CancellationToken.None)))));
         try
         {
             return await load.Value.WaitAsync(cancellationToken);
         }
         catch
         {
-            Loaded.TryRemove(new KeyValuePair<(string, string), Lazy<Task<(RuleSetSelection, AssessmentData)>>>(id, load));
+            Loaded.TryRemove(new KeyValuePair<(string, string), Lazy<Task<(RuleSetSelection, FactsBuilder)>>>(id, load));
             throw;
         }
     }
