@@ -17,10 +17,9 @@ namespace Assessment.Assessing;
 public sealed class SimulationCache(Database database, TimeProvider clock) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<int, SimulationBase> _bases = [];
     private SqliteConnection? _watcher;
     private (long File, long Data)? _version;
-    private long _file;
+    private SimulationBase? _kept; // one year: a province's inputs are large
 
     /// <summary>Simulates <paramref name="draft"/> on <paramref name="year"/>, reading the year only when the database changed since it was last read.</summary>
     public async Task<Simulation> SimulateAsync(CompiledRuleSet draft, int year, int movers = 10, CancellationToken cancellationToken = default)
@@ -33,20 +32,12 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
             var version = await VersionAsync(cancellationToken);
             if (version is null || version != _version)
             {
-                _bases.Clear();
-                _version = version;
+                (_version, _kept) = (version, null); // something was committed: what was read may be out of date
             }
 
-            kept = _bases.TryGetValue(year, out basis!);
-            if (!kept)
-            {
-                basis = await new AssessmentService(database, clock).SimulationBaseAsync(year, cancellationToken);
-                _bases.Clear(); // one year kept: a province's inputs are large
-                if (version is not null)
-                {
-                    _bases[year] = basis;
-                }
-            }
+            kept = _kept?.Year == year;
+            basis = kept ? _kept! : await new AssessmentService(database, clock).SimulationBaseAsync(year, cancellationToken);
+            _kept = version is null ? null : basis;
         }
         finally
         {
@@ -75,7 +66,7 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
                 file = await fresh.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version", cancellationToken: cancellationToken));
             }
 
-            if (file != _file && _watcher is not null)
+            if (file != _version?.File && _watcher is not null)
             {
                 await _watcher.DisposeAsync(); // it still reads the file that was replaced
                 _watcher = null;
@@ -83,7 +74,6 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
                 SqliteConnection.ClearPool(new SqliteConnection(database.Target.ConnectionString));
             }
 
-            _file = file;
             _watcher ??= await OpenUnpooledAsync(cancellationToken);
             return (file, await _watcher.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA data_version", cancellationToken: cancellationToken)));
         }
