@@ -82,9 +82,10 @@ public static class AssessCommand
         {
             foreach (var failed in await split.FailedAsync(key, cancellationToken))
             {
-                if (reported.Add(($"{failed.Key.Kind}/{failed.Key.Period}", failed.Attempts)))
+                var piece = $"{failed.Key.Kind}/{failed.Key.Period}";
+                if (reported.Add((piece, failed.Attempts)))
                 {
-                    await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitFailing, key, $"{failed.Key.Kind}/{failed.Key.Period}", failed.Attempts, failed.Error));
+                    await context.Error.WriteLineAsync(string.Format(CliText.AssessSplitFailing, key, piece, failed.Attempts, failed.Error));
                 }
             }
 
