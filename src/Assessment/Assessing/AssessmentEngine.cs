@@ -45,6 +45,9 @@ public static class AssessmentEngine
         public string Label => $"{Code} {Name}";
         public List<QualityIssue> Issues { get; } = [];
         public ScoringResult? Score { get; set; }
+
+        /// <summary>The scoring set's row of points, kept for the result when it is itemised.</summary>
+        public double[]? Row { get; set; }
         public GradingResult? Grade { get; set; }
         public List<PenaltyResult> Penalties { get; } = [];
         public List<DemonstrationResult> Demonstrations { get; } = [];
@@ -151,7 +154,10 @@ public static class AssessmentEngine
     {
         var data = facts.Data;
         var order = data.Institutions.Select((institution, index) => (institution.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
-        var institutions = institutionResults.OrderBy(result => order[result.Code]).ToArray();
+        // Read back from the county jobs' JSON: their items become rows again, as a run on one machine keeps them.
+        var scoring = rules.One(RuleSetLevel.Institution, RuleSetKind.Scoring)!;
+        var institutions = institutionResults.OrderBy(result => order[result.Code])
+            .Select(result => ItemRow.From(scoring, result.Items) is { } row ? result with { Items = row } : result).ToArray();
         var inputs = new Dictionary<(string Level, string Code), RuleInputs>();
         return new Outcome(institutions, Counties(data, facts, rules, institutions, itemise: true, inputs), inputs);
     }
@@ -211,7 +217,8 @@ public static class AssessmentEngine
             var facts = subject.Inputs.Score;
             facts.Score = RuleSetEvaluator.ScoreInto(scoring, subject.Inputs, subject.Label, points);
             facts.UseRow(scoring.ItemColumns, points);
-            subject.Score = RuleSetEvaluator.Expand(scoring, points, itemise);
+            subject.Score = RuleSetEvaluator.Expand(scoring, points, itemise: false);
+            subject.Row = itemise ? points : null;
             facts.MaxScore = subject.Score.MaxScore;
             facts.DataErrors = subject.Issues.Count(issue => issue.Level == "error");
             facts.DataWarnings = subject.Issues.Count(issue => issue.Level == "warning");
@@ -369,6 +376,7 @@ public static class AssessmentEngine
         public RuleSetLevel Level { get; } = level;
         public string[] RuleSets { get; } = rules.All.Where(set => set.Level == level).Select(set => set.VersionKey).Order(StringComparer.Ordinal).ToArray();
         public string? FactorTable { get; } = data.InstitutionRows[data.Year].Values.Select(row => row.FactorTable).FirstOrDefault(table => table is not null);
+        public CompiledRuleSet Scoring { get; } = rules.One(level, RuleSetKind.Scoring)!;
     }
 
     private static AssessmentResult Result(Subject subject, Shared shared)
@@ -376,16 +384,6 @@ public static class AssessmentEngine
         var level = shared.Level;
         var score = subject.Score!;
         var s = subject.Inputs.Score;
-        var items = new List<ItemLine>(score.Items.Count * 2);
-        foreach (var item in score.Items)
-        {
-            items.Add(Line(item, null));
-            foreach (var child in item.Children)
-            {
-                items.Add(Line(child, item.Rule));
-            }
-        }
-
         return new AssessmentResult(
             Level: level == RuleSetLevel.Institution ? "institution" : "county",
             Code: subject.Code,
@@ -402,7 +400,7 @@ public static class AssessmentEngine
             GradeLabel: subject.Grade?.Label ?? "",
             Vetoed: subject.Grade?.Vetoed ?? false,
             Vetoes: subject.Grade?.Vetoes ?? [],
-            Items: items,
+            Items: subject.Row is { } row ? new ItemRow(shared.Scoring, row) : [],
             Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, d.Failed)).ToArray(),
             Penalties: subject.Penalties,
             Incentives: subject.Incentives,
@@ -413,7 +411,4 @@ public static class AssessmentEngine
             RuleSets: shared.RuleSets,
             FactorTable: shared.FactorTable);
     }
-
-    private static ItemLine Line(ItemResult item, string? group) =>
-        new(item.Rule, group, item.Label, item.LabelEn, item.Points, item.MaxPoints, item.Applies, item.Star, item.Bonus);
 }

@@ -49,7 +49,7 @@ public sealed class RuleSetSelection
     public CompiledRuleSet? One(RuleSetLevel level, RuleSetKind kind) => Of(level, kind).SingleOrDefault();
 
     /// <summary>The versions used, as <c>id@hash</c> with the full hash.</summary>
-    public IReadOnlyList<string> Keys => _sets.Select(set => $"{set.Id}@{set.ContentHash}").Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Keys => _sets.Select(set => set.Key).Order(StringComparer.Ordinal).ToArray();
 
     private static string Codes(RuleSetKind kind) => Data.Codes.Of(kind);
 

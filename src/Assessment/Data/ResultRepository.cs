@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Assessment.Assessing;
+using Assessment.Rules;
 using Dapper;
 
 namespace Assessment.Data;
@@ -32,23 +34,28 @@ public sealed class ResultRepository(DbSession session)
             },
             session.Transaction,
             cancellationToken: cancellationToken));
+        // A result's items are stored as its row of points and the scoring set's version (details then list none): a
+        // fifth of the size of labelled items, which are put back from the version when the result is read.
         await BulkInsert.RunAsync(session, "assessment_results",
-            ["run_id", "level", "code", "score", "max_score", "grade", "vetoed", "rank", "rank_in_category", "rank_in_county", "penalty_actions", "titles", "details"],
-            results, (result, i) => i switch
+            ["run_id", "level", "code", "score", "max_score", "grade", "vetoed", "rank", "rank_in_category", "rank_in_county", "penalty_actions", "titles",
+                "item_set", "item_points", "details"],
+            results.Select(result => (Result: result, Earlier: EarlierResult.Of(result), Row: result.Items as ItemRow)), (entry, i) => i switch
             {
                 0 => id,
-                1 => result.Level,
-                2 => result.Code,
-                3 => result.Score,
-                4 => result.MaxScore,
-                5 => result.Grade,
-                6 => result.Vetoed,
-                7 => result.Rank,
-                8 => result.RankInCategory,
-                9 => result.RankInCounty,
-                10 => string.Join(',', EarlierResult.Of(result).PenaltyActions),
-                11 => string.Join(',', EarlierResult.Of(result).Titles),
-                _ => JsonSerializer.Serialize(result, Json),
+                1 => entry.Result.Level,
+                2 => entry.Result.Code,
+                3 => entry.Result.Score,
+                4 => entry.Result.MaxScore,
+                5 => entry.Result.Grade,
+                6 => entry.Result.Vetoed,
+                7 => entry.Result.Rank,
+                8 => entry.Result.RankInCategory,
+                9 => entry.Result.RankInCounty,
+                10 => string.Join(',', entry.Earlier.PenaltyActions),
+                11 => string.Join(',', entry.Earlier.Titles),
+                12 => entry.Row?.Set.Key,
+                13 => entry.Row?.PointsJson(),
+                _ => JsonSerializer.Serialize(entry.Row is null ? entry.Result : entry.Result with { Items = [] }, Json),
             }, cancellationToken);
         return id;
     }
@@ -64,10 +71,39 @@ public sealed class ResultRepository(DbSession session)
     /// <summary>The results of run <paramref name="runId"/> at <paramref name="level"/>, best first.</summary>
     public async Task<IReadOnlyList<AssessmentResult>> ResultsAsync(long runId, string level, CancellationToken cancellationToken = default)
     {
-        var rows = await session.Connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT details FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
-            new { runId, level }, session.Transaction, cancellationToken: cancellationToken));
-        return rows.Select(details => JsonSerializer.Deserialize<AssessmentResult>(details, Json)!).ToArray();
+        var rows = (await session.Connection.QueryAsync<ResultRow>(new CommandDefinition(
+            "SELECT details AS Details, item_set AS ItemSet, item_points AS ItemPoints FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
+            new { runId, level }, session.Transaction, cancellationToken: cancellationToken))).AsList();
+        var sets = await ScoringSetsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
+        return rows.Select(row =>
+        {
+            var result = JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!;
+            return row.ItemSet is { } key ? result with { Items = new ItemRow(sets[key], ItemRow.ParsePoints(row.ItemPoints!)) } : result;
+        }).ToArray();
+    }
+
+    private sealed class ResultRow
+    {
+        public string Details { get; set; } = "";
+        public string? ItemSet { get; set; }
+        public string? ItemPoints { get; set; }
+    }
+
+    // Published versions never change, so each is compiled once per process, whichever database it was read from.
+    private static readonly ConcurrentDictionary<string, CompiledRuleSet> CompiledVersions = new(StringComparer.Ordinal);
+
+    private async Task<IReadOnlyDictionary<string, CompiledRuleSet>> ScoringSetsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var missing = keys.Where(key => !CompiledVersions.ContainsKey(key)).ToArray();
+        if (missing.Length > 0)
+        {
+            foreach (var set in RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(missing, cancellationToken)))
+            {
+                CompiledVersions.TryAdd(set.Key, set);
+            }
+        }
+
+        return keys.ToDictionary(key => key, key => CompiledVersions[key]);
     }
 
     /// <summary>

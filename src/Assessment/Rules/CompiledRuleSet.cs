@@ -24,6 +24,9 @@ public sealed class CompiledRuleSet
     /// <summary><c>id@hash</c>: what a stored result records to name the exact version.</summary>
     public string VersionKey => $"{Id}@{ContentHash[..12]}";
 
+    /// <summary><c>id@hash</c> with the full hash, as runs record the versions they used.</summary>
+    public string Key => $"{Id}@{ContentHash}";
+
     /// <summary>
     /// The scored items of a scoring (or demonstration) set, groups before their items, in file order: the columns of
     /// the flat row <see cref="RuleSetEvaluator.ScoreInto"/> writes (computed once).
@@ -39,6 +42,12 @@ public sealed class CompiledRuleSet
         ScoredItems.Select((rule, column) => (rule.Name, column)).ToDictionary(entry => entry.Name, entry => entry.column, StringComparer.Ordinal);
 
     private Dictionary<string, int>? _itemColumns;
+
+    /// <summary>The group each column of <see cref="ScoredItems"/> belongs to: null for a top-level item or a group (computed once).</summary>
+    public IReadOnlyList<string?> ItemGroups => _itemGroups ??= Rules.Where(rule => !rule.Properties.Mandatory)
+        .SelectMany(rule => new[] { (string?)null }.Concat(rule.Children.Select(_ => (string?)rule.Name))).ToArray();
+
+    private string?[]? _itemGroups;
 
     /// <summary>Every rule, children after their group, in file order.</summary>
     public IEnumerable<CompiledRule> AllRules => Rules.SelectMany(rule => new[] { rule }.Concat(rule.Children));

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Assessment.Assessing;
+using Assessment.Data;
+using Assessment.Tests.Demo;
+using Assessment.Tests.Support;
+using Dapper;
+
+namespace Assessment.Tests.Assessing;
+
+/// <summary>
+/// A result's scoring items are stored as the scoring set's version and a row of points, and read back as the labelled
+/// items the run gave; results stored before (items in their details) read as they always did.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class ResultStorageTests(DemoFixture demo)
+{
+    private static string Json(AssessmentResult result) => JsonSerializer.Serialize(result, ResultRepository.Json);
+
+    [Fact]
+    public async Task Items_are_stored_as_a_row_of_points_and_read_back_as_the_run_gave_them()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var service = new AssessmentService(database, FixedClock.Default);
+        var stored = await service.AssessAsync(2025);
+        var read = await service.LatestAsync(2025);
+
+        Assert.Equal(stored.Run.Id, read!.Run.Id);
+        var computed = stored.Institutions.Concat(stored.Counties).ToDictionary(result => (result.Level, result.Code), Json);
+        var readBack = read.Institutions.Concat(read.Counties).ToDictionary(result => (result.Level, result.Code), Json);
+        Assert.Equal(computed.Count, readBack.Count);
+        Assert.All(computed, entry => Assert.Equal(entry.Value, readBack[entry.Key]));
+        Assert.All(read.Institutions, result => Assert.NotEmpty(result.Items));
+
+        await using var session = await database.OpenAsync();
+        var rows = (await session.Connection.QueryAsync<(string Details, string? ItemSet, string? ItemPoints)>(
+            "SELECT details, item_set, item_points FROM assessment_results WHERE run_id = @id", new { id = stored.Run.Id })).ToArray();
+        var scoringKeys = stored.Run.RuleSets.Where(key => key.StartsWith("institution-assessment@", StringComparison.Ordinal)
+                                                        || key.StartsWith("county-assessment@", StringComparison.Ordinal)).ToArray();
+        Assert.All(rows, row =>
+        {
+            Assert.Contains(row.ItemSet, scoringKeys);
+            Assert.StartsWith("[", row.ItemPoints);
+            Assert.Equal(0, JsonDocument.Parse(row.Details).RootElement.GetProperty("items").GetArrayLength()); // the labels are not repeated
+        });
+    }
+
+    [Fact]
+    public async Task A_result_stored_with_its_items_in_its_details_reads_as_before()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var service = new AssessmentService(database, FixedClock.Default);
+        var before = await service.LatestAsync(2025);
+        var expected = before!.Institutions.ToDictionary(result => result.Code, Json);
+
+        // As results were stored before item rows existed: the whole result in details, no row.
+        await using (var session = await database.OpenAsync())
+        {
+            foreach (var result in before.Institutions)
+            {
+                await session.Connection.ExecuteAsync(
+                    "UPDATE assessment_results SET details = @details, item_set = NULL, item_points = NULL WHERE run_id = @run AND level = 'institution' AND code = @code",
+                    new { details = Json(result), run = before.Run.Id, code = result.Code });
+            }
+        }
+
+        var after = await service.LatestAsync(2025);
+        Assert.All(after!.Institutions, result => Assert.Equal(expected[result.Code], Json(result)));
+        Assert.IsNotType<ItemRow>(after.Institutions[0].Items);
+    }
+
+    [Fact]
+    public async Task A_row_of_points_reads_back_exactly_and_lines_read_from_json_become_a_row_again()
+    {
+        var set = (await new AssessmentService(demo.Database, FixedClock.Default).InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
+        var points = Enumerable.Range(0, set.ScoredItems.Count)
+            .Select(column => (column % 4) switch { 0 => double.NaN, 1 => 1.0 / 3 + column, 2 => 0.1 + 0.2, _ => 87.49999999999999 })
+            .ToArray();
+        var row = new ItemRow(set, points);
+
+        Assert.Equal(points.Select(BitConverter.DoubleToInt64Bits), ItemRow.ParsePoints(row.PointsJson()).Select(BitConverter.DoubleToInt64Bits));
+        Assert.Contains("null", row.PointsJson());
+
+        // A county job's results come back from JSON as plain lists of lines; they are the same row.
+        var lines = JsonSerializer.Deserialize<List<ItemLine>>(JsonSerializer.Serialize<IReadOnlyList<ItemLine>>(row, ResultRepository.Json), ResultRepository.Json)!;
+        var again = ItemRow.From(set, lines);
+        Assert.NotNull(again);
+        Assert.Equal(row.PointsJson(), again.PointsJson());
+        Assert.Equal(row.ToArray(), again.ToArray());
+        Assert.Null(ItemRow.From(set, lines.Skip(1).ToList()));
+        Assert.Null(ItemRow.From(set, [lines[1], lines[0], .. lines.Skip(2)]));
+        Assert.Throws<ArgumentException>(() => new ItemRow(set, [1.0]));
+    }
+}
