@@ -50,12 +50,50 @@ public sealed class ChecklistRepository(DbSession session)
     /// <summary>Every institution's checklist for <paramref name="year"/>.</summary>
     public async Task<IReadOnlyDictionary<string, Checklist>> ForYearAsync(int year, CancellationToken cancellationToken = default)
     {
-        var rows = await session.Connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT code AS Code, item AS Item, points AS Points, not_applicable AS NotApplicable FROM checklist WHERE year = @year",
-            new { year }, session.Transaction, cancellationToken: cancellationToken));
-        return rows.GroupBy(row => row.Code).ToDictionary(
-            group => group.Key,
-            group => new Checklist { Items = group.ToDictionary(row => row.Item, row => new ChecklistEntry(row.Points, row.NotApplicable), StringComparer.Ordinal) });
+        // Read row by row (a national year has tens of millions): each item name, and each entry (they are immutable and
+        // take few distinct values), is kept once, not once per row.
+        await using var command = session.Connection.CreateCommand();
+        command.Transaction = session.Transaction;
+        command.CommandText = "SELECT code, item, points, not_applicable FROM checklist WHERE year = @year";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@year";
+        parameter.Value = year;
+        command.Parameters.Add(parameter);
+
+        var checklists = new Dictionary<string, Checklist>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entries = new Dictionary<(double, bool), ChecklistEntry>();
+        (string Code, Checklist List)? last = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (reader.Read())
+        {
+            var code = reader.GetString(0);
+            if (last?.Code != code)
+            {
+                if (!checklists.TryGetValue(code, out var list))
+                {
+                    checklists.Add(code, list = new Checklist());
+                }
+
+                last = (code, list);
+            }
+
+            var item = reader.GetString(1);
+            if (!names.TryGetValue(item, out var name))
+            {
+                names.Add(item, name = item);
+            }
+
+            var key = (reader.GetDouble(2), reader.GetBoolean(3));
+            if (!entries.TryGetValue(key, out var entry))
+            {
+                entries.Add(key, entry = new ChecklistEntry(key.Item1, key.Item2));
+            }
+
+            last.Value.List.Items[name] = entry;
+        }
+
+        return checklists;
     }
 
     private sealed class EntryRow
@@ -66,13 +104,5 @@ public sealed class ChecklistRepository(DbSession session)
         public double Points { get; set; }
         public bool NotApplicable { get; set; }
         public string? Evidence { get; set; }
-    }
-
-    private sealed class Row
-    {
-        public string Code { get; set; } = "";
-        public string Item { get; set; } = "";
-        public double Points { get; set; }
-        public bool NotApplicable { get; set; }
     }
 }
