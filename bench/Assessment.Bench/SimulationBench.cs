@@ -12,7 +12,8 @@ namespace Assessment.Bench;
 /// <summary>
 /// Simulates a draft of the 100-point rule set (guide values 5 % stricter) over a demo prefecture of N institutions,
 /// as the CLI does (read the year, assess it with the rule sets in force, assess it with the draft) and as the web
-/// editor does once the year is kept (the draft only). Usage:
+/// editor does once the year is kept (the draft only); then runs the real command, <c>assessment rules simulate
+/// --watch</c>, in its own process (built in Release first) and measures from saving a draft to its answer. Usage:
 ///   dotnet run -c Release --project bench/Assessment.Bench -- simulation [--institutions 30000] [--db FILE] [--repeats 5]
 /// Without --db the demo is built into bench/data/demo-N.db (kept for the next run: about 2 minutes for 30,000 here).
 /// </summary>
@@ -64,6 +65,9 @@ public static class SimulationBench
             return 1;
         }
 
+        var (firstAnswer, saved) = await WatchAsync(root, path, year, text, repeats);
+        var savedMedian = saved.Order().ElementAt(saved.Count / 2);
+
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Simulation benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.AppendLine();
@@ -75,9 +79,84 @@ public static class SimulationBench
         var line = string.Create(CultureInfo.InvariantCulture,
             $"| {first.Subjects:N0} | {basis.Loading.TotalSeconds:0.00} | {median:0.00} | {cold.Elapsed.TotalSeconds:0.00} | {median / basis.Loading.TotalSeconds:0.000} | {first.GradeChanges:N0} | {first.RankChanges:N0} |");
         report.AppendLine(line);
+        report.AppendLine();
+        report.AppendLine("`assessment rules simulate DRAFT --year " + year + " --watch` in its own process: the first answer (process start, reading the year, " +
+                          "both runs) and, after each of " + repeats + " saves of the draft (a new version each time), the time from the file written to the answer printed.");
+        report.AppendLine();
+        report.AppendLine("| first answer (s) | save → answer, median of " + repeats + " (s) | slowest (s) | median / read |");
+        report.AppendLine("| ---: | ---: | ---: | ---: |");
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {firstAnswer:0.00} | {savedMedian:0.00} | {saved.Max():0.00} | {savedMedian / basis.Loading.TotalSeconds:0.000} |"));
         Console.Write(report);
 
         ResultsFile.Write(root, "simulation", report.ToString());
         return 0;
+    }
+
+    // Runs the CLI in watch mode on the draft (the rule sets in force, so that its examples pass; a new version string
+    // on each save), and times the first answer and each save's.
+    private static async Task<(double First, List<double> Saved)> WatchAsync(string root, string db, int year, string text, int saves)
+    {
+        Run("dotnet", $"build -c Release -v q \"{Path.Combine(root, "src", "Assessment.Cli")}\"");
+        var draft = Path.Combine(Path.GetDirectoryName(db)!, "watch-draft.json");
+        string Version(int save) => text.Replace("\"version\": \"", $"\"version\": \"bench-{save}-", StringComparison.Ordinal);
+        File.WriteAllText(draft, Version(0));
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(root, "src", "Assessment.Cli", "bin", "Release", "net10.0", "assessment.dll"), "rules", "simulate", draft,
+                     "--year", year.ToString(CultureInfo.InvariantCulture), "--watch", "--db", db, "--lang", "en" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var answers = System.Threading.Channels.Channel.CreateUnbounded<DateTime>();
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith("Watching ", StringComparison.Ordinal) == true)
+            {
+                answers.Writer.TryWrite(DateTime.UtcNow);
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (!string.IsNullOrEmpty(line.Data))
+            {
+                Console.Error.WriteLine(line.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await answers.Reader.ReadAsync(timeout.Token);
+            var first = watch.Elapsed.TotalSeconds;
+            var saved = new List<double>();
+            for (var save = 1; save <= saves; save++)
+            {
+                var written = DateTime.UtcNow;
+                File.WriteAllText(draft, Version(save));
+                saved.Add((await answers.Reader.ReadAsync(timeout.Token) - written).TotalSeconds);
+            }
+
+            return (first, saved);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            File.Delete(draft);
+        }
+    }
+
+    private static void Run(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { UseShellExecute = false })!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} exited with {process.ExitCode}");
+        }
     }
 }

@@ -74,45 +74,134 @@ public static class RulesCommand
         var path = new Argument<string>("FILE") { Description = CliText.RulesPath };
         var year = CliOptions.Year("--year", CliText.IndicatorsYear);
         var top = new Option<int>("--top") { Description = CliText.RankTop, DefaultValueFactory = _ => 10 };
-        var command = new Command("simulate", CliText.RulesSimulateDescription) { path, year, top };
+        var watch = new Option<bool>("--watch") { Description = CliText.RulesSimulateWatch };
+        var command = new Command("simulate", CliText.RulesSimulateDescription) { path, year, top, watch };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var yearValue = CliOptions.Required(parsed, year);
-            var check = RuleSetValidation.Check(parsed.GetValue(path)!).Single();
-            if (!check.Passed)
-            {
-                throw new RuleSetException(check.Problems);
-            }
-
+            var file = parsed.GetValue(path)!;
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
+            if (parsed.GetValue(watch))
+            {
+                await using var cache = new SimulationCache(database, context.Clock);
+                await WatchAsync(context, file, cache, yearValue, parsed.GetValue(top), cancellationToken);
+                return 0;
+            }
+
+            var draft = Draft(file);
             var simulation = await context.WithStatusAsync(CliText.IndicatorsWorking,
-                () => new AssessmentService(database, context.Clock).SimulateAsync(check.RuleSet!, yearValue, parsed.GetValue(top), cancellationToken));
-            context.Console.MarkupLine(Markup.Escape(string.Format(CliText.RulesSimulated, simulation.Draft, simulation.Year, simulation.Subjects,
-                simulation.GradeChanges, simulation.RankChanges, simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds, simulation.Loading.TotalSeconds)));
-
-            var grades = new Table().Border(TableBorder.Rounded).AddColumn(CliText.Label_Grade)
-                .AddColumn(new TableColumn(CliText.Label_Before).RightAligned()).AddColumn(new TableColumn(CliText.Label_After).RightAligned());
-            foreach (var grade in RuleCompiler.Grades)
-            {
-                grades.AddRow(Markup.Escape(ResultOutput.Grade(grade)), simulation.GradesBefore.GetValueOrDefault(grade).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    simulation.GradesAfter.GetValueOrDefault(grade).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            context.Console.Write(grades);
-            var movers = new Table().Border(TableBorder.Rounded).AddColumn(Strings.Label_Code).AddColumn(Strings.Label_Name)
-                .AddColumn(new TableColumn(CliText.Label_Score).RightAligned()).AddColumn(CliText.Label_Grade).AddColumn(new TableColumn(CliText.Label_Rank).RightAligned())
-                .AddColumn(CliText.Label_Demonstrations);
-            foreach (var mover in simulation.Movers)
-            {
-                movers.AddRow(Markup.Escape(mover.Code), Markup.Escape(mover.Name), $"{CliFormat.Number(mover.ScoreBefore)} → {CliFormat.Number(mover.ScoreAfter)}",
-                    Markup.Escape($"{ResultOutput.Grade(mover.GradeBefore)} → {ResultOutput.Grade(mover.GradeAfter)}"), $"{mover.RankBefore} → {mover.RankAfter}",
-                    Markup.Escape(string.Join(" ", mover.DemonstrationsGained.Select(p => "+" + p).Concat(mover.DemonstrationsLost.Select(p => "−" + p)))));
-            }
-
-            context.Console.Write(movers);
+                () => new AssessmentService(database, context.Clock).SimulateAsync(draft, yearValue, parsed.GetValue(top), cancellationToken));
+            Print(context, simulation);
             return 0;
         }));
         return command;
+    }
+
+    // The draft in the file, or the problems that keep it from being used.
+    private static CompiledRuleSet Draft(string file)
+    {
+        var check = RuleSetValidation.Check(file).Single();
+        return check.Passed ? check.RuleSet! : throw new RuleSetException(check.Problems);
+    }
+
+    /// <summary>
+    /// Simulates the draft in <paramref name="file"/>, then again every time it is saved, until cancelled (Ctrl+C). The
+    /// year is read once and kept while the database does not change (<see cref="SimulationCache"/>), so every answer
+    /// after the first is the draft's own run. A draft that fails its checks or whose rules fail is reported and waited on.
+    /// </summary>
+    private static async Task WatchAsync(CliContext context, string file, SimulationCache cache, int year, int top, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(file);
+        using var saved = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!, Path.GetFileName(full))
+        {
+            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,
+        };
+        watcher.Changed += (_, _) => saved.Release();
+        watcher.Created += (_, _) => saved.Release();
+        watcher.Renamed += (_, _) => saved.Release(); // editors that save through a temporary file
+        watcher.EnableRaisingEvents = true;
+
+        string? last = null;
+        try
+        {
+            while (true)
+            {
+                var text = File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken) : null;
+                if (text is not null && text != last)
+                {
+                    last = text;
+                    await SimulateSavedAsync(context, full, cache, year, top, cancellationToken);
+                    context.Console.MarkupLine(Markup.Escape(string.Format(CliText.RulesWatching, file)));
+                }
+
+                await saved.WaitAsync(cancellationToken);
+                // A save is often several events (truncate, write, rename): let it finish, then read once.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                while (saved.CurrentCount > 0)
+                {
+                    await saved.WaitAsync(cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: the watch ends.
+        }
+    }
+
+    private static async Task SimulateSavedAsync(CliContext context, string file, SimulationCache cache, int year, int top, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var draft = Draft(file);
+            Print(context, await context.WithStatusAsync(CliText.IndicatorsWorking, () => cache.SimulateAsync(draft, year, top, cancellationToken)));
+        }
+        catch (RuleSetException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await context.Error.WriteLineAsync(problem);
+            }
+        }
+        catch (RuleEvaluationException e)
+        {
+            await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");
+        }
+        catch (IOException e)
+        {
+            await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}"); // being written: the next save is read
+        }
+    }
+
+    private static void Print(CliContext context, Simulation simulation)
+    {
+        context.Console.MarkupLine(Markup.Escape(simulation.Loading == TimeSpan.Zero
+            ? string.Format(CliText.RulesSimulatedKept, simulation.Draft, simulation.Year, simulation.Subjects, simulation.GradeChanges, simulation.RankChanges,
+                simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds, simulation.DataLoadedAt.ToLocalTime())
+            : string.Format(CliText.RulesSimulated, simulation.Draft, simulation.Year, simulation.Subjects, simulation.GradeChanges, simulation.RankChanges,
+                simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds, simulation.Loading.TotalSeconds)));
+
+        var grades = new Table().Border(TableBorder.Rounded).AddColumn(CliText.Label_Grade)
+            .AddColumn(new TableColumn(CliText.Label_Before).RightAligned()).AddColumn(new TableColumn(CliText.Label_After).RightAligned());
+        foreach (var grade in RuleCompiler.Grades)
+        {
+            grades.AddRow(Markup.Escape(ResultOutput.Grade(grade)), simulation.GradesBefore.GetValueOrDefault(grade).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                simulation.GradesAfter.GetValueOrDefault(grade).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        context.Console.Write(grades);
+        var movers = new Table().Border(TableBorder.Rounded).AddColumn(Strings.Label_Code).AddColumn(Strings.Label_Name)
+            .AddColumn(new TableColumn(CliText.Label_Score).RightAligned()).AddColumn(CliText.Label_Grade).AddColumn(new TableColumn(CliText.Label_Rank).RightAligned())
+            .AddColumn(CliText.Label_Demonstrations);
+        foreach (var mover in simulation.Movers)
+        {
+            movers.AddRow(Markup.Escape(mover.Code), Markup.Escape(mover.Name), $"{CliFormat.Number(mover.ScoreBefore)} → {CliFormat.Number(mover.ScoreAfter)}",
+                Markup.Escape($"{ResultOutput.Grade(mover.GradeBefore)} → {ResultOutput.Grade(mover.GradeAfter)}"), $"{mover.RankBefore} → {mover.RankAfter}",
+                Markup.Escape(string.Join(" ", mover.DemonstrationsGained.Select(p => "+" + p).Concat(mover.DemonstrationsLost.Select(p => "−" + p)))));
+        }
+
+        context.Console.Write(movers);
     }
 
     private static Command Validate(CliContext context)

@@ -259,4 +259,91 @@ public sealed class CliTests(DemoFixture demo)
         Assert.Equal(0, simulate.ExitCode);
         Assert.Contains("institution-assessment@", simulate.Output);
     }
+
+    [Fact]
+    public async Task Simulate_with_watch_simulates_again_on_every_save_on_the_year_it_read_once()
+    {
+        using var temp = new TempDatabase();
+        demo.CopyTo(temp);
+        var draft = Path.Combine(temp.Folder, "draft.json");
+        var text = File.ReadAllText(Repository.Fixture("rules", "institution-assessment-2025.json"));
+        File.WriteAllText(draft, text);
+        var output = new SharedWriter();
+        var error = new SharedWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var run = Assessment.Cli.CliApp.RunAsync(["rules", "simulate", draft, "--year", "2025", "--watch", "--db", temp.Path], output, error,
+            FixedClock.Default, cancellationToken: stop.Token);
+
+        await output.WaitForAsync("正在监视", 1, run);
+        Assert.Contains("另读取该年数据并按现行规则考核用时", output.Text); // the first answer reads the year
+
+        // Saved with the energy-per-area guide 5 % stricter: answered on the year already read.
+        File.WriteAllText(draft, text.Replace("q.EnergyPerArea.Guide, q.EnergyPerArea.Constraint", "q.EnergyPerArea.Guide * 0.95, q.EnergyPerArea.Constraint",
+            StringComparison.Ordinal));
+        await output.WaitForAsync("正在监视", 2, run);
+        var second = output.Text[output.Text.IndexOf("正在监视", StringComparison.Ordinal)..];
+        Assert.Contains("沿用", second);
+        Assert.DoesNotContain("等级变化 0，排名变化 0", second);
+
+        // A broken save is reported and the watch goes on.
+        File.WriteAllText(draft, "{ not json");
+        await output.WaitForAsync("正在监视", 3, run);
+        Assert.Contains("draft.json", error.Text);
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+    }
+
+    /// <summary>A writer a test can read while a command still writes to it.</summary>
+    private sealed class SharedWriter : StringWriter
+    {
+        private readonly Lock _lock = new();
+
+        public string Text
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return ToString();
+                }
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (_lock)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_lock)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            lock (_lock)
+            {
+                base.Write(buffer, index, count);
+            }
+        }
+
+        /// <summary>Waits until <paramref name="marker"/> has been written <paramref name="times"/> times, or the command ended.</summary>
+        public async Task WaitForAsync(string marker, int times, Task<int> command)
+        {
+            while (Count(Text, marker) < times)
+            {
+                Assert.False(command.IsCompleted, $"The command ended: {Text}");
+                await Task.Delay(50);
+            }
+
+            static int Count(string text, string marker) => (text.Length - text.Replace(marker, "", StringComparison.Ordinal).Length) / marker.Length;
+        }
+    }
 }
