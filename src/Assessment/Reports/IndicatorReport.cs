@@ -60,6 +60,7 @@ public static class IndicatorReport
         var grid = counties.ToDictionary(county => county.Code, county => county.GridRegion, StringComparer.Ordinal);
 
         var data = new Dictionary<(string, int), InstitutionYearData>();
+        var tableKeys = new Dictionary<FactorTable, string>(ReferenceEqualityComparer.Instance); // one string per table, not one per institution and year
         foreach (var sum in sums)
         {
             if (factors.Find(sum.Year) is not { } table || !byCode.TryGetValue(sum.Code, out var institution))
@@ -71,7 +72,7 @@ public static class IndicatorReport
             var (area, users) = profiles.For(institution, sum.Year);
             data[(sum.Code, sum.Year)] = new InstitutionYearData(
                 sum.Code, sum.Year, new IndicatorBasis(totals, area, users), sum.MonthsReported, sum.MonthMask,
-                $"{table.Id}@{table.ContentHash[..12]}");
+                tableKeys.TryGetValue(table, out var key) ? key : tableKeys[table] = $"{table.Id}@{table.ContentHash[..12]}");
         }
 
         return data;
