@@ -97,12 +97,14 @@ public static class RulesCommand
         return command;
     }
 
-    // The draft in the file, or the problems that keep it from being used.
-    private static CompiledRuleSet Draft(string file)
-    {
-        var check = RuleSetValidation.Check(file).Single();
-        return check.Passed ? check.RuleSet! : throw new RuleSetException(check.Problems);
-    }
+    // The draft in the file, or the problems that keep it from being used (a missing file is one of them).
+    private static CompiledRuleSet Draft(string file) => Passed(RuleSetValidation.Check(OneFile(file)).Single());
+
+    private static CompiledRuleSet Passed(RuleSetValidation check) => check.Passed ? check.RuleSet! : throw new RuleSetException(check.Problems);
+
+    // A simulation tries one draft: a folder of them is refused, not read.
+    private static string OneFile(string file) =>
+        Directory.Exists(file) ? throw new ArgumentException(string.Format(CliText.RulesSimulateOneFile, file)) : file;
 
     /// <summary>
     /// Simulates the draft in <paramref name="file"/>, then again every time it is saved, until cancelled (Ctrl+C). The
@@ -111,7 +113,12 @@ public static class RulesCommand
     /// </summary>
     private static async Task WatchAsync(CliContext context, string file, SimulationCache cache, int year, int top, CancellationToken cancellationToken)
     {
-        var full = Path.GetFullPath(file);
+        var full = Path.GetFullPath(OneFile(file));
+        if (!File.Exists(full))
+        {
+            Draft(file); // says the file is not there, as without --watch
+        }
+
         using var saved = new SemaphoreSlim(0);
         using var watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!, Path.GetFileName(full))
         {
@@ -127,11 +134,11 @@ public static class RulesCommand
         {
             while (true)
             {
-                var text = File.Exists(full) ? await File.ReadAllTextAsync(full, cancellationToken) : null;
+                var text = await ReadIfThereAsync(context, full, cancellationToken);
                 if (text is not null && text != last)
                 {
                     last = text;
-                    await SimulateSavedAsync(context, full, cache, year, top, cancellationToken);
+                    await SimulateSavedAsync(context, text, full, cache, year, top, cancellationToken);
                     context.Console.MarkupLine(Markup.Escape(string.Format(CliText.RulesWatching, file)));
                 }
 
@@ -150,11 +157,32 @@ public static class RulesCommand
         }
     }
 
-    private static async Task SimulateSavedAsync(CliContext context, string file, SimulationCache cache, int year, int top, CancellationToken cancellationToken)
+    // The file's text; null while it is not there (an editor saving through a temporary file removes it briefly) or
+    // cannot be read (said, and the next save is read).
+    private static async Task<string?> ReadIfThereAsync(CliContext context, string file, CancellationToken cancellationToken)
     {
         try
         {
-            var draft = Draft(file);
+            return await File.ReadAllTextAsync(file, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");
+            return null;
+        }
+    }
+
+    // Checks and simulates the text just read (not the file again: it may have changed since).
+    private static async Task SimulateSavedAsync(CliContext context, string text, string file, SimulationCache cache, int year, int top,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var draft = Passed(RuleSetValidation.CheckText(text, file));
             Print(context, await context.WithStatusAsync(CliText.IndicatorsWorking, () => cache.SimulateAsync(draft, year, top, cancellationToken)));
         }
         catch (RuleSetException e)
@@ -168,17 +196,13 @@ public static class RulesCommand
         {
             await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");
         }
-        catch (IOException e)
-        {
-            await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}"); // being written: the next save is read
-        }
     }
 
     private static void Print(CliContext context, Simulation simulation)
     {
         context.Console.MarkupLine(Markup.Escape(simulation.Loading == TimeSpan.Zero
             ? string.Format(CliText.RulesSimulatedKept, simulation.Draft, simulation.Year, simulation.Subjects, simulation.GradeChanges, simulation.RankChanges,
-                simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds, simulation.DataLoadedAt.ToLocalTime())
+                simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds, Scheduling.ScheduledJobs.Display(simulation.DataLoadedAt))
             : string.Format(CliText.RulesSimulated, simulation.Draft, simulation.Year, simulation.Subjects, simulation.GradeChanges, simulation.RankChanges,
                 simulation.DemonstrationChanges, simulation.Elapsed.TotalSeconds, simulation.Loading.TotalSeconds)));
 

@@ -157,7 +157,7 @@ public static class AssessmentEngine
         // Read back from the county jobs' JSON: their items become rows again, as a run on one machine keeps them.
         var scoring = rules.One(RuleSetLevel.Institution, RuleSetKind.Scoring)!;
         var institutions = institutionResults.OrderBy(result => order[result.Code])
-            .Select(result => ItemRow.From(scoring, result.Items) is { } row ? result with { Items = row } : result).ToArray();
+            .Select(result => ItemRow.From(scoring.ItemLayout, result.Items) is { } row ? result with { Items = row } : result).ToArray();
         var inputs = new Dictionary<(string Level, string Code), RuleInputs>();
         return new Outcome(institutions, Counties(data, facts, rules, institutions, itemise: true, inputs), inputs);
     }
@@ -400,7 +400,7 @@ public static class AssessmentEngine
             GradeLabel: subject.Grade?.Label ?? "",
             Vetoed: subject.Grade?.Vetoed ?? false,
             Vetoes: subject.Grade?.Vetoes ?? [],
-            Items: subject.Row is { } row ? new ItemRow(shared.Scoring, row) : [],
+            Items: subject.Row is { } row ? new ItemRow(shared.Scoring.ItemLayout, row) : [],
             Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, d.Failed)).ToArray(),
             Penalties: subject.Penalties,
             Incentives: subject.Incentives,

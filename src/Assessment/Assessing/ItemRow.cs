@@ -10,24 +10,24 @@ namespace Assessment.Assessing;
 /// A result's scoring items as the run scored them: the scoring set's flat row of points (one column per
 /// <see cref="CompiledRuleSet.ScoredItems"/> entry, NaN where the item does not apply), read as item lines when looked at.
 /// A result keeps and stores this row (a few hundred bytes) instead of a labelled line per item: the labels, maxima and
-/// flags are the rule set version's, which never changes once published.
+/// flags are the rule set version's (<see cref="ItemLayout"/>), which never changes once published.
 /// </summary>
 public sealed class ItemRow : IReadOnlyList<ItemLine>
 {
     private readonly double[] _points;
 
-    public ItemRow(CompiledRuleSet set, double[] points)
+    public ItemRow(ItemLayout layout, double[] points)
     {
-        if (points.Length != set.ScoredItems.Count)
+        if (points.Length != layout.Columns.Count)
         {
-            throw new ArgumentException($"A row of {set.VersionKey} has {set.ScoredItems.Count} columns, not {points.Length}.", nameof(points));
+            throw new ArgumentException($"A row of {layout.Key} has {layout.Columns.Count} columns, not {points.Length}.", nameof(points));
         }
 
-        (Set, _points) = (set, points);
+        (Layout, _points) = (layout, points);
     }
 
-    /// <summary>The scoring rule set whose items the columns are.</summary>
-    public CompiledRuleSet Set { get; }
+    /// <summary>The items of the scoring rule set version the columns are.</summary>
+    public ItemLayout Layout { get; }
 
     /// <summary>The row's points, NaN where an item does not apply.</summary>
     public ReadOnlySpan<double> Points => _points;
@@ -38,11 +38,10 @@ public sealed class ItemRow : IReadOnlyList<ItemLine>
     {
         get
         {
-            var rule = Set.ScoredItems[column];
+            var item = Layout.Columns[column];
             var points = _points[column];
             var applies = !double.IsNaN(points);
-            return new ItemLine(rule.Name, Set.ItemGroups[column], rule.Properties.Label, rule.Properties.LabelEn, applies ? points : 0,
-                rule.Properties.Points ?? 0, applies, rule.Properties.Star, rule.Properties.Bonus);
+            return new ItemLine(item.Name, item.Group, item.Label, item.LabelEn, applies ? points : 0, item.MaxPoints, applies, item.Star, item.Bonus);
         }
     }
 
@@ -58,16 +57,16 @@ public sealed class ItemRow : IReadOnlyList<ItemLine>
 
     /// <summary>
     /// The row of <paramref name="lines"/> (as a result read back from JSON lists them) when they are exactly the items
-    /// of <paramref name="set"/> in its order; otherwise null.
+    /// of <paramref name="layout"/> in its order; otherwise null.
     /// </summary>
-    public static ItemRow? From(CompiledRuleSet set, IReadOnlyList<ItemLine> lines)
+    public static ItemRow? From(ItemLayout layout, IReadOnlyList<ItemLine> lines)
     {
-        if (lines is ItemRow row && row.Set == set)
+        if (lines is ItemRow row && row.Layout.Key == layout.Key)
         {
             return row;
         }
 
-        if (lines.Count != set.ScoredItems.Count)
+        if (lines.Count != layout.Columns.Count)
         {
             return null;
         }
@@ -75,15 +74,16 @@ public sealed class ItemRow : IReadOnlyList<ItemLine>
         var points = new double[lines.Count];
         for (var column = 0; column < points.Length; column++)
         {
-            if (lines[column].Rule != set.ScoredItems[column].Name)
+            var (line, item) = (lines[column], layout.Columns[column]);
+            if (line.Rule != item.Name || line.Group != item.Group)
             {
                 return null;
             }
 
-            points[column] = lines[column].Applies ? lines[column].Points : double.NaN;
+            points[column] = line.Applies ? line.Points : double.NaN;
         }
 
-        return new ItemRow(set, points);
+        return new ItemRow(layout, points);
     }
 
     /// <summary>The points as a JSON array, <c>null</c> where an item does not apply (every number written to round-trip exactly).</summary>

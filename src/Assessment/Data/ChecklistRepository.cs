@@ -65,7 +65,7 @@ public sealed class ChecklistRepository(DbSession session)
         var entries = new Dictionary<(double, bool), ChecklistEntry>();
         (string Code, Checklist List)? last = null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken))
         {
             var code = reader.GetString(0);
             if (last?.Code != code)

@@ -53,7 +53,7 @@ public sealed class ResultRepository(DbSession session)
                 9 => entry.Result.RankInCounty,
                 10 => string.Join(',', entry.Earlier.PenaltyActions),
                 11 => string.Join(',', entry.Earlier.Titles),
-                12 => entry.Row?.Set.Key,
+                12 => entry.Row?.Layout.Key,
                 13 => entry.Row?.PointsJson(),
                 _ => JsonSerializer.Serialize(entry.Row is null ? entry.Result : entry.Result with { Items = [] }, Json),
             }, cancellationToken);
@@ -74,11 +74,11 @@ public sealed class ResultRepository(DbSession session)
         var rows = (await session.Connection.QueryAsync<ResultRow>(new CommandDefinition(
             "SELECT details AS Details, item_set AS ItemSet, item_points AS ItemPoints FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
             new { runId, level }, session.Transaction, cancellationToken: cancellationToken))).AsList();
-        var sets = await ScoringSetsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
+        var layouts = await LayoutsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
         return rows.Select(row =>
         {
             var result = JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!;
-            return row.ItemSet is { } key ? result with { Items = new ItemRow(sets[key], ItemRow.ParsePoints(row.ItemPoints!)) } : result;
+            return row.ItemSet is { } key ? result with { Items = new ItemRow(layouts[key], ItemRow.ParsePoints(row.ItemPoints!)) } : result;
         }).ToArray();
     }
 
@@ -89,21 +89,22 @@ public sealed class ResultRepository(DbSession session)
         public string? ItemPoints { get; set; }
     }
 
-    // Published versions never change, so each is compiled once per process, whichever database it was read from.
-    private static readonly ConcurrentDictionary<string, CompiledRuleSet> CompiledVersions = new(StringComparer.Ordinal);
+    // A version's text never changes (its key is its hash), so its items are read once per process, whichever database
+    // it came from; read from the text, not compiled.
+    private static readonly ConcurrentDictionary<string, ItemLayout> Layouts = new(StringComparer.Ordinal);
 
-    private async Task<IReadOnlyDictionary<string, CompiledRuleSet>> ScoringSetsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, ItemLayout>> LayoutsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var missing = keys.Where(key => !CompiledVersions.ContainsKey(key)).ToArray();
+        var missing = keys.Where(key => !Layouts.ContainsKey(key)).ToArray();
         if (missing.Length > 0)
         {
-            foreach (var set in RulePublisher.Compile(await new RuleSetRepository(session).GetAsync(missing, cancellationToken)))
+            foreach (var stored in await new RuleSetRepository(session).GetAsync(missing, cancellationToken))
             {
-                CompiledVersions.TryAdd(set.Key, set);
+                Layouts.TryAdd(stored.Key, ItemLayout.Read(stored.Document));
             }
         }
 
-        return keys.ToDictionary(key => key, key => CompiledVersions[key]);
+        return keys.ToDictionary(key => key, key => Layouts[key]);
     }
 
     /// <summary>

@@ -57,9 +57,10 @@ public static class ResultExport
                 ["penalties"] = string.Join(" ", result.Penalties.Select(p => p.Action).Distinct()),
                 ["issues"] = string.Join(" ", result.Issues.Select(issue => issue.Rule)),
             };
+            var points = result.Items.Where(line => line.Group is null).ToDictionary(line => line.Rule, line => line.Points, StringComparer.Ordinal);
             foreach (var item in items)
             {
-                row[item] = result.Items.FirstOrDefault(line => line.Rule == item && line.Group is null)?.Points;
+                row[item] = points.TryGetValue(item, out var value) ? value : null;
             }
 
             return row;

@@ -43,11 +43,10 @@ public sealed class CompiledRuleSet
 
     private Dictionary<string, int>? _itemColumns;
 
-    /// <summary>The group each column of <see cref="ScoredItems"/> belongs to: null for a top-level item or a group (computed once).</summary>
-    public IReadOnlyList<string?> ItemGroups => _itemGroups ??= Rules.Where(rule => !rule.Properties.Mandatory)
-        .SelectMany(rule => new[] { (string?)null }.Concat(rule.Children.Select(_ => (string?)rule.Name))).ToArray();
+    /// <summary>What a result shows of each column of <see cref="ScoredItems"/> (computed once).</summary>
+    public ItemLayout ItemLayout => _itemLayout ??= ItemLayout.Of(this);
 
-    private string?[]? _itemGroups;
+    private ItemLayout? _itemLayout;
 
     /// <summary>Every rule, children after their group, in file order.</summary>
     public IEnumerable<CompiledRule> AllRules => Rules.SelectMany(rule => new[] { rule }.Concat(rule.Children));

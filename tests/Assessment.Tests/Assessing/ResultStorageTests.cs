@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assessment.Assessing;
 using Assessment.Data;
+using Assessment.Rules;
 using Assessment.Tests.Demo;
 using Assessment.Tests.Support;
 using Dapper;
@@ -77,19 +78,35 @@ public sealed class ResultStorageTests(DemoFixture demo)
         var points = Enumerable.Range(0, set.ScoredItems.Count)
             .Select(column => (column % 4) switch { 0 => double.NaN, 1 => 1.0 / 3 + column, 2 => 0.1 + 0.2, _ => 87.49999999999999 })
             .ToArray();
-        var row = new ItemRow(set, points);
+        var row = new ItemRow(set.ItemLayout, points);
 
         Assert.Equal(points.Select(BitConverter.DoubleToInt64Bits), ItemRow.ParsePoints(row.PointsJson()).Select(BitConverter.DoubleToInt64Bits));
         Assert.Contains("null", row.PointsJson());
 
         // A county job's results come back from JSON as plain lists of lines; they are the same row.
         var lines = JsonSerializer.Deserialize<List<ItemLine>>(JsonSerializer.Serialize<IReadOnlyList<ItemLine>>(row, ResultRepository.Json), ResultRepository.Json)!;
-        var again = ItemRow.From(set, lines);
+        var again = ItemRow.From(set.ItemLayout, lines);
         Assert.NotNull(again);
         Assert.Equal(row.PointsJson(), again.PointsJson());
         Assert.Equal(row.ToArray(), again.ToArray());
-        Assert.Null(ItemRow.From(set, lines.Skip(1).ToList()));
-        Assert.Null(ItemRow.From(set, [lines[1], lines[0], .. lines.Skip(2)]));
-        Assert.Throws<ArgumentException>(() => new ItemRow(set, [1.0]));
+        Assert.Null(ItemRow.From(set.ItemLayout, lines.Skip(1).ToList()));
+        Assert.Null(ItemRow.From(set.ItemLayout, [lines[1], lines[0], .. lines.Skip(2)]));
+        Assert.Throws<ArgumentException>(() => new ItemRow(set.ItemLayout, [1.0]));
+    }
+
+    [Fact]
+    public void A_version_read_without_compiling_has_the_items_of_the_compiled_set()
+    {
+        var sets = Directory.GetFiles(Path.Combine(Repository.Root, "rules"), "*.json").Select(RuleSetReader.ReadFile)
+            .Where(set => set.ScoredItems.Count > 0).ToArray();
+        Assert.Contains(sets, set => set.Kind == RuleSetKind.Scoring);
+        Assert.Contains(sets, set => set.Kind == RuleSetKind.Demonstration);
+        Assert.All(sets, set =>
+        {
+            var read = ItemLayout.Read(set.Text);
+            Assert.Equal(set.Key, read.Key);
+            Assert.Equal(set.ItemLayout.Columns, read.Columns);
+            Assert.Equal(set.ScoredItems.Select(rule => rule.Name), read.Columns.Select(column => column.Name));
+        });
     }
 }

@@ -294,6 +294,20 @@ public sealed class CliTests(DemoFixture demo)
         Assert.Equal(0, await run);
     }
 
+    [Fact]
+    public async Task Simulate_refuses_a_folder_and_watch_refuses_a_missing_file_at_the_start()
+    {
+        using var temp = new TempDatabase();
+        demo.CopyTo(temp);
+        var folder = await Cli.RunAsync("rules", "simulate", Path.Combine(Repository.Root, "rules"), "--year", "2025", "--db", temp.Path);
+        var missing = await Cli.RunAsync("rules", "simulate", Path.Combine(temp.Folder, "nowhere.json"), "--year", "2025", "--watch", "--db", temp.Path);
+
+        Assert.Equal(1, folder.ExitCode);
+        Assert.Contains("是文件夹", folder.Error);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("nowhere.json", missing.Error);
+    }
+
     /// <summary>A writer a test can read while a command still writes to it.</summary>
     private sealed class SharedWriter : StringWriter
     {
