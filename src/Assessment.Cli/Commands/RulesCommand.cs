@@ -144,7 +144,7 @@ public static class RulesCommand
 
                 await saved.WaitAsync(cancellationToken);
                 // A save is often several events (truncate, write, rename): let it finish, then read once.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(30), cancellationToken);
                 while (saved.CurrentCount > 0)
                 {
                     await saved.WaitAsync(cancellationToken);

@@ -42,7 +42,8 @@ public static class AssessmentEngine
         public string? CountyName { get; } = countyName;
         public string? Category { get; } = category;
         public RuleInputs Inputs { get; } = inputs;
-        public string Label => $"{Code} {Name}";
+        /// <summary>How errors name the subject (made once: every rule set evaluated is given it).</summary>
+        public string Label { get; } = $"{code} {name}";
         public List<QualityIssue> Issues { get; } = [];
         public ScoringResult? Score { get; set; }
 
@@ -85,7 +86,10 @@ public static class AssessmentEngine
         var shared = new Shared(data, rules, RuleSetLevel.Institution);
         ForEach(institutions.Length, index => institutionResults[index] = Result(institutions[index], shared));
 
-        var inputs = institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs);
+        // The inputs each subject was assessed on, for explanations; a simulation (not itemised) explains nothing.
+        var inputs = itemise
+            ? institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs)
+            : new Dictionary<(string Level, string Code), RuleInputs>();
         return new Outcome(institutionResults, Counties(data, prepared.Facts, rules, institutionResults, itemise, inputs), inputs);
     }
 
@@ -103,7 +107,7 @@ public static class AssessmentEngine
             county.Code, county.Name, county.Code, county.Name, null, facts.ForCounty(county, byCounty[county.Code].ToArray()))).ToArray();
         Stages(countySubjects, rules, RuleSetLevel.County, itemise);
         var countyShared = new Shared(data, rules, RuleSetLevel.County);
-        foreach (var subject in countySubjects)
+        foreach (var subject in itemise ? countySubjects : [])
         {
             inputs[("county", subject.Code)] = subject.Inputs;
         }
