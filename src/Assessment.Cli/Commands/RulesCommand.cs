@@ -107,9 +107,10 @@ public static class RulesCommand
         Directory.Exists(file) ? throw new ArgumentException(string.Format(CliText.RulesSimulateOneFile, file)) : file;
 
     /// <summary>
-    /// Simulates the draft in <paramref name="file"/>, then again every time it is saved, until cancelled (Ctrl+C). The
-    /// year is read once and kept while the database does not change (<see cref="SimulationCache"/>), so every answer
-    /// after the first is the draft's own run. A draft that fails its checks or whose rules fail is reported and waited on.
+    /// Simulates the draft in <paramref name="file"/>, then again every time it is saved, until cancelled (Ctrl+C). On
+    /// SQLite the year is read once and kept while the database does not change (<see cref="SimulationCache"/>), so every
+    /// answer after the first is the draft's own run. A draft that fails its checks or whose rules fail is reported and
+    /// waited on.
     /// </summary>
     private static async Task WatchAsync(CliContext context, string file, SimulationCache cache, int year, int top, CancellationToken cancellationToken)
     {
