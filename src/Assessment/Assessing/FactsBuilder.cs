@@ -189,7 +189,10 @@ public sealed class FactsBuilder
             Grades = results.ToDictionary(result => result.Year, result => result.Grade),
             Penalties = results.ToDictionary(result => result.Year, result => result.PenaltyActions.ToList()),
             Titles = results.ToDictionary(result => result.Year, result => result.Titles.ToList()),
-            Values = rows.Where(pair => pair.Key < _data.Year && pair.Value.ContainsKey(code)).ToDictionary(pair => pair.Key, pair =>
+            // A year without any of the three values is left out: reading it gives NaN either way (at national scale, where
+            // only the year itself is stored, that is two dictionaries fewer per institution).
+            Values = rows.Where(pair => pair.Key < _data.Year && pair.Value.TryGetValue(code, out var row)
+                                        && (row.EnergyPerArea ?? row.EnergyPerCapita ?? row.WaterPerCapita) is not null).ToDictionary(pair => pair.Key, pair =>
             {
                 var row = pair.Value[code];
                 return new Dictionary<string, double>

@@ -1,5 +1,6 @@
 using Assessment.Assessing;
 using Assessment.Data;
+using Assessment.Demo;
 using Assessment.Rules;
 using Assessment.Tests.Demo;
 using Assessment.Tests.Support;
@@ -34,6 +35,22 @@ public sealed class AssessmentTests(DemoFixture demo)
         Assert.All(stored.Institutions, result => Assert.Equal(3, result.Demonstrations.Count));
         Assert.All(stored.Run.RuleSets, key => Assert.Matches("^[a-z-]+@[0-9a-f]{64}$", key));
         Assert.Equal(3, stored.Run.FactorTables.Count); // 2023–2025 and the 2020 baseline: three tables
+    }
+
+    [Fact]
+    public async Task History_holds_the_earlier_years_with_values_and_reads_nan_for_the_others()
+    {
+        var first = await AssessmentData.LoadAsync(demo.Database, DemoCalibration.FirstYear);
+        var last = await AssessmentData.LoadAsync(demo.Database, DemoCalibration.LastYear);
+        var institution = last.Institutions[0];
+
+        var before = new FactsBuilder(first).ForInstitution(first.Institutions.Single(other => other.Code == institution.Code)).History;
+        var now = new FactsBuilder(last).ForInstitution(institution).History;
+
+        Assert.Empty(before.Values); // nothing stored before the first demo year
+        Assert.True(double.IsNaN(before.EnergyPerArea(1)));
+        Assert.Equal([DemoCalibration.LastYear - 2, DemoCalibration.LastYear - 1], now.Values.Keys.Order());
+        Assert.Equal(last.InstitutionRows[DemoCalibration.LastYear - 1][institution.Code].EnergyPerArea, now.EnergyPerArea(1));
     }
 
     [Fact]
