@@ -65,8 +65,12 @@ public sealed class AssessmentData
         var needed = years.SelectMany(y => aggregator.YearsNeeded(y, null)).ToHashSet();
         var data = await IndicatorReport.LoadYearsAsync(session, institutions, counties, factors, needed, cancellationToken);
 
+        // An institution has a row in the year assessed whatever it reported; in an earlier year only if it reported
+        // something then (a row without data holds nothing but empty values, and at national scale, where only the year
+        // itself is stored, that was two rows per institution).
         IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> Rows(IndicatorLevel level) =>
-            years.ToDictionary(y => y, y => (IReadOnlyDictionary<string, IndicatorRow>)aggregator.Build(y, level, data).ToDictionary(row => row.Code));
+            years.ToDictionary(y => y, y => (IReadOnlyDictionary<string, IndicatorRow>)aggregator.Build(y, level, data,
+                filter: level == IndicatorLevel.Institution && y < year ? institution => data.ContainsKey((institution.Code, y)) : null).ToDictionary(row => row.Code));
 
         var results = new ResultRepository(session);
         return new AssessmentData
