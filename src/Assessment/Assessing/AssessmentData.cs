@@ -22,7 +22,10 @@ public sealed class AssessmentData
     public required IndicatorAggregator Aggregator { get; init; }
     public required FactorTableSet Factors { get; init; }
 
-    /// <summary>Indicator rows by code, for institutions and for counties, of the year and the previous two.</summary>
+    /// <summary>
+    /// Indicator rows by code, for institutions and for counties, of the year and the previous two (an institution has a
+    /// row in a previous year only where it reported something then).
+    /// </summary>
     public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> InstitutionRows { get; init; }
     public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CountyRows { get; init; }
     public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CategoryRows { get; init; }
