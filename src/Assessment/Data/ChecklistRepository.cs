@@ -52,19 +52,13 @@ public sealed class ChecklistRepository(DbSession session)
     {
         // Read row by row (a national year has tens of millions): each item name, and each entry (they are immutable and
         // take few distinct values), is kept once, not once per row.
-        await using var command = session.Connection.CreateCommand();
-        command.Transaction = session.Transaction;
-        command.CommandText = "SELECT code, item, points, not_applicable FROM checklist WHERE year = @year";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@year";
-        parameter.Value = year;
-        command.Parameters.Add(parameter);
-
         var checklists = new Dictionary<string, Checklist>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = new Dictionary<(double, bool), ChecklistEntry>();
         (string Code, Checklist List)? last = null;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await session.Connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT code, item, points, not_applicable FROM checklist WHERE year = @year", new { year }, session.Transaction,
+            cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             var code = reader.GetString(0);

@@ -31,8 +31,8 @@ public sealed class CompiledRuleSet
     /// The scored items of a scoring (or demonstration) set, groups before their items, in file order: the columns of
     /// the flat row <see cref="RuleSetEvaluator.ScoreInto"/> writes (computed once).
     /// </summary>
-    public IReadOnlyList<CompiledRule> ScoredItems => _scoredItems ??= Rules.Where(rule => !rule.Properties.Mandatory)
-        .SelectMany(rule => new[] { rule }.Concat(rule.Children)).ToArray();
+    public IReadOnlyList<CompiledRule> ScoredItems => _scoredItems ??=
+        ItemLayout.Scored(Rules, rule => rule.Properties.Mandatory, rule => rule.Children).Select(entry => entry.Rule).ToArray();
 
     // Null until computed; a reference is written whole, and every thread computes the same list.
     private CompiledRule[]? _scoredItems;

@@ -21,11 +21,8 @@ public sealed class ItemLayout
     public IReadOnlyList<Column> Columns { get; }
 
     /// <summary>The layout of a compiled set: its <see cref="CompiledRuleSet.ScoredItems"/>.</summary>
-    public static ItemLayout Of(CompiledRuleSet set) => new(set.Key, Walk(
-        set.Rules,
-        rule => rule.Properties,
-        rule => rule.Children,
-        rule => rule.Name));
+    public static ItemLayout Of(CompiledRuleSet set) => new(set.Key, Scored(set.Rules, rule => rule.Properties.Mandatory, rule => rule.Children)
+        .Select(entry => Make(entry.Rule.Name, entry.Group?.Name, entry.Rule.Properties)).ToArray());
 
     /// <summary>
     /// The layout of a published version's <paramref name="text"/>, read without compiling it: the same rules the
@@ -35,32 +32,32 @@ public sealed class ItemLayout
     {
         var document = JsonSerializer.Deserialize<RuleSetDocument>(text, RuleSetReader.Options)
                        ?? throw new JsonException("A rule set is a JSON object.");
-        return new ItemLayout($"{document.Id}@{RuleSetReader.Hash(text)}", Walk(
-            (document.Workflow.Rules ?? []).Where(rule => rule.Enabled),
-            rule => new RuleProperties(rule.Properties),
-            rule => (rule.Rules ?? []).Where(child => child.Enabled).ToArray(),
-            rule => rule.RuleName ?? ""));
+        return new ItemLayout($"{document.Id}@{RuleSetReader.Hash(text)}", Scored(
+                (document.Workflow.Rules ?? []).Where(rule => rule.Enabled),
+                rule => new RuleProperties(rule.Properties).Mandatory,
+                rule => (rule.Rules ?? []).Where(child => child.Enabled))
+            .Select(entry => Make(entry.Rule.RuleName ?? "", entry.Group?.RuleName, new RuleProperties(entry.Rule.Properties))).ToArray());
     }
 
-    private static Column[] Walk<TRule>(IEnumerable<TRule> rules, Func<TRule, RuleProperties> properties, Func<TRule, IReadOnlyList<TRule>> children,
-        Func<TRule, string> name)
+    /// <summary>
+    /// Which rules are the columns of a set's flat rows, in order: every rule that is not a mandatory condition, each
+    /// followed by its items with the group they belong to. The one definition, for a compiled set
+    /// (<see cref="CompiledRuleSet.ScoredItems"/>) and for a stored version's text alike.
+    /// </summary>
+    internal static IEnumerable<(TRule Rule, TRule? Group)> Scored<TRule>(IEnumerable<TRule> rules, Func<TRule, bool> mandatory,
+        Func<TRule, IEnumerable<TRule>> children)
+        where TRule : class
     {
-        var columns = new List<Column>();
-        foreach (var rule in rules)
+        foreach (var rule in rules.Where(rule => !mandatory(rule)))
         {
-            var own = properties(rule);
-            if (own.Mandatory)
+            yield return (rule, null);
+            foreach (var child in children(rule))
             {
-                continue;
+                yield return (child, rule);
             }
-
-            columns.Add(Make(name(rule), null, own));
-            columns.AddRange(children(rule).Select(child => Make(name(child), name(rule), properties(child))));
         }
-
-        return [.. columns];
-
-        static Column Make(string name, string? group, RuleProperties properties) =>
-            new(name, group, properties.Label, properties.LabelEn, properties.Points ?? 0, properties.Star, properties.Bonus);
     }
+
+    private static Column Make(string name, string? group, RuleProperties properties) =>
+        new(name, group, properties.Label, properties.LabelEn, properties.Points ?? 0, properties.Star, properties.Bonus);
 }
