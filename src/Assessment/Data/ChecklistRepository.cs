@@ -1,5 +1,8 @@
+using System.Text;
 using Assessment.Rules.Inputs;
 using Dapper;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Assessment.Data;
 
@@ -47,47 +50,133 @@ public sealed class ChecklistRepository(DbSession session)
         return rows.Select(row => new Entry(row.Code, row.Year, row.Item, row.Points, row.NotApplicable, row.Evidence)).ToArray();
     }
 
-    /// <summary>Every institution's checklist for <paramref name="year"/>.</summary>
+    /// <summary>Every institution's checklist for <paramref name="year"/>, compact (<see cref="Checklist(ChecklistNames, ChecklistEntry?[])"/>).</summary>
     public async Task<IReadOnlyDictionary<string, Checklist>> ForYearAsync(int year, CancellationToken cancellationToken = default)
     {
-        // Read row by row (a national year has tens of millions): each item name, and each entry (they are immutable and
-        // take few distinct values), is kept once, not once per row.
-        var checklists = new Dictionary<string, Checklist>(StringComparer.Ordinal);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var entries = new Dictionary<(double, bool), ChecklistEntry>();
-        (string Code, Checklist List)? last = null;
-        await using var reader = await session.Connection.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT code, item, points, not_applicable FROM checklist WHERE year = @year", new { year }, session.Transaction,
+        // A national year has tens of millions of rows: on SQLite they are read straight from the statement, making a
+        // string only when the institution changes (a row's item is matched on its bytes); elsewhere through the reader.
+        const string sql = "SELECT code, item, points, not_applicable FROM checklist WHERE year = @year";
+        var builder = new ChecklistBuilder();
+        if (session.Connection is SqliteConnection sqlite)
+        {
+            ReadSqlite(sqlite, sql, year, builder);
+            return builder.Finish();
+        }
+
+        await using var reader = await session.Connection.ExecuteReaderAsync(new CommandDefinition(sql, new { year }, session.Transaction,
             cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
-            var code = reader.GetString(0);
-            if (last?.Code != code)
-            {
-                if (!checklists.TryGetValue(code, out var list))
-                {
-                    checklists.Add(code, list = new Checklist());
-                }
-
-                last = (code, list);
-            }
-
-            var item = reader.GetString(1);
-            if (!names.TryGetValue(item, out var name))
-            {
-                names.Add(item, name = item);
-            }
-
-            var key = (reader.GetDouble(2), reader.GetBoolean(3));
-            if (!entries.TryGetValue(key, out var entry))
-            {
-                entries.Add(key, entry = new ChecklistEntry(key.Item1, key.Item2));
-            }
-
-            last.Value.List.Items[name] = entry;
+            builder.Institution(reader.GetString(0));
+            builder.Add(builder.Names.Add(reader.GetString(1)), reader.GetDouble(2), reader.GetBoolean(3));
         }
 
-        return checklists;
+        return builder.Finish();
+    }
+
+    private static void ReadSqlite(SqliteConnection connection, string sql, int year, ChecklistBuilder builder)
+    {
+        var db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, sql.Replace("@year", "?1", StringComparison.Ordinal), out var statement), db);
+        using (statement)
+        {
+            Check(raw.sqlite3_bind_int(statement, 1, year), db);
+            var code = Array.Empty<byte>();
+            var items = new List<(byte[] Bytes, int Index)>();
+            int result;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                var codeBytes = raw.sqlite3_column_blob(statement, 0);
+                if (!codeBytes.SequenceEqual(code))
+                {
+                    code = codeBytes.ToArray();
+                    builder.Institution(Encoding.UTF8.GetString(code));
+                }
+
+                var itemBytes = raw.sqlite3_column_blob(statement, 1);
+                var item = 0;
+                while (item < items.Count && !itemBytes.SequenceEqual(items[item].Bytes))
+                {
+                    item++;
+                }
+
+                if (item == items.Count)
+                {
+                    items.Add((itemBytes.ToArray(), builder.Names.Add(Encoding.UTF8.GetString(itemBytes))));
+                }
+
+                builder.Add(items[item].Index, raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_int64(statement, 3) != 0);
+            }
+
+            Check(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result, db);
+        }
+    }
+
+    private static void Check(int result, SQLitePCL.sqlite3 db)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result);
+        }
+    }
+
+    /// <summary>Collects rows into compact checklists (an institution's rows usually come together, but need not).</summary>
+    private sealed class ChecklistBuilder
+    {
+        private readonly Dictionary<string, Checklist> _checklists = new(StringComparer.Ordinal);
+        private readonly Dictionary<(double, bool), ChecklistEntry> _entries = []; // immutable and of few distinct values: one of each
+        private readonly List<(int Item, ChecklistEntry Entry)> _pending = [];
+        private string? _code;
+        private int _length; // one more than the highest item index pending
+
+        public ChecklistNames Names { get; } = new();
+
+        public void Institution(string code)
+        {
+            if (code != _code)
+            {
+                Flush();
+                _code = code;
+            }
+        }
+
+        public void Add(int item, double points, bool notApplicable)
+        {
+            if (!_entries.TryGetValue((points, notApplicable), out var entry))
+            {
+                _entries.Add((points, notApplicable), entry = new ChecklistEntry(points, notApplicable));
+            }
+
+            _pending.Add((item, entry));
+            _length = Math.Max(_length, item + 1);
+        }
+
+        public IReadOnlyDictionary<string, Checklist> Finish()
+        {
+            Flush();
+            return _checklists;
+        }
+
+        private void Flush()
+        {
+            if (_code is null)
+            {
+                return;
+            }
+
+            // Rows of an institution met again later (added by a later import) join what was read of it before.
+            var earlier = _checklists.GetValueOrDefault(_code)?.Entries ?? [];
+            var entries = new ChecklistEntry?[Math.Max(earlier.Length, _length)];
+            earlier.CopyTo(entries, 0);
+            foreach (var (item, entry) in _pending)
+            {
+                entries[item] = entry;
+            }
+
+            _checklists[_code] = new Checklist(Names, entries);
+            _pending.Clear();
+            _length = 0;
+        }
     }
 
     private sealed class EntryRow

@@ -15,6 +15,9 @@ public sealed class ResultRepository(DbSession session)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>How the <c>details</c> column is written: as <see cref="Json"/>, leaving out what is null (read back as null).</summary>
+    private static readonly JsonSerializerOptions Stored = new(Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     /// <summary>Stores a run and every result of it; returns the run's id.</summary>
     public async Task<long> AddRunAsync(AssessmentRun run, IReadOnlyList<AssessmentResult> results, CancellationToken cancellationToken = default)
     {
@@ -35,7 +38,9 @@ public sealed class ResultRepository(DbSession session)
             session.Transaction,
             cancellationToken: cancellationToken));
         // A result's items are stored as its row of points and the scoring set's version (details then list none): a
-        // fifth of the size of labelled items, which are put back from the version when the result is read.
+        // fifth of the size of labelled items, which are put back from the version when the result is read. What every
+        // result repeats of the run's versions is left out too, and put back the same way (see Repeated).
+        var repeated = await RepeatedAsync(run.RuleSets, cancellationToken);
         await BulkInsert.RunAsync(session, "assessment_results",
             ["run_id", "level", "code", "score", "max_score", "grade", "vetoed", "rank", "rank_in_category", "rank_in_county", "penalty_actions", "titles",
                 "item_set", "item_points", "details"],
@@ -55,7 +60,7 @@ public sealed class ResultRepository(DbSession session)
                 11 => string.Join(',', entry.Earlier.Titles),
                 12 => entry.Row?.Layout.Key,
                 13 => entry.Row?.PointsJson(),
-                _ => JsonSerializer.Serialize(entry.Row is null ? entry.Result : entry.Result with { Items = [] }, Json),
+                _ => JsonSerializer.Serialize(repeated.Without(entry.Row is null ? entry.Result : entry.Result with { Items = [] }), Stored),
             }, cancellationToken);
         return id;
     }
@@ -75,9 +80,11 @@ public sealed class ResultRepository(DbSession session)
             "SELECT details AS Details, item_set AS ItemSet, item_points AS ItemPoints FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
             new { runId, level }, session.Transaction, cancellationToken: cancellationToken))).AsList();
         var layouts = await LayoutsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
+        var repeated = rows.Count > 0 && await RunAsync(runId, cancellationToken) is { } run ? await RepeatedAsync(run.RuleSets, cancellationToken) : null;
         return rows.Select(row =>
         {
             var result = JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!;
+            result = repeated?.With(result) ?? result;
             return row.ItemSet is { } key ? result with { Items = new ItemRow(layouts[key], ItemRow.ParsePoints(row.ItemPoints!)) } : result;
         }).ToArray();
     }
@@ -105,6 +112,67 @@ public sealed class ResultRepository(DbSession session)
         }
 
         return keys.ToDictionary(key => key, key => Layouts[key]);
+    }
+
+    /// <summary>
+    /// What every result of a run repeats of the rule-set versions it used: the versions of its level (as
+    /// <c>id@hash</c> with the short hash, in order) and each demonstration programme's title. Details leave them out
+    /// when they are what the run's versions say, and reading puts them back; details stored before (or a result that
+    /// differs) keep them, and are read as they are.
+    /// </summary>
+    private sealed class Repeated(IReadOnlyDictionary<string, string[]> ruleSets, IReadOnlyDictionary<string, (string Title, string TitleEn)> titles)
+    {
+        public AssessmentResult Without(AssessmentResult result)
+        {
+            if (ruleSets.TryGetValue(result.Level, out var sets) && sets.SequenceEqual(result.RuleSets, StringComparer.Ordinal))
+            {
+                result = result with { RuleSets = null! };
+            }
+
+            return result.Demonstrations.Count > 0 && result.Demonstrations.All(line => titles.GetValueOrDefault(line.Programme) == (line.Title, line.TitleEn))
+                ? result with { Demonstrations = result.Demonstrations.Select(line => line with { Title = null!, TitleEn = null! }).ToArray() }
+                : result;
+        }
+
+        public AssessmentResult With(AssessmentResult result)
+        {
+            if (result.RuleSets is null)
+            {
+                result = result with { RuleSets = ruleSets.GetValueOrDefault(result.Level) ?? [] };
+            }
+
+            return result.Demonstrations.Any(line => line.Title is null)
+                ? result with
+                {
+                    Demonstrations = result.Demonstrations.Select(line => line.Title is null && titles.TryGetValue(line.Programme, out var title)
+                        ? line with { Title = title.Title, TitleEn = title.TitleEn }
+                        : line).ToArray(),
+                }
+                : result;
+        }
+    }
+
+    // A version's level and title, read once per process (a version never changes).
+    private static readonly ConcurrentDictionary<string, (string Level, string Title, string TitleEn)> Versions = new(StringComparer.Ordinal);
+
+    private async Task<Repeated> RepeatedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var missing = keys.Where(key => !Versions.ContainsKey(key)).ToArray();
+        if (missing.Length > 0)
+        {
+            foreach (var stored in await new RuleSetRepository(session).GetAsync(missing, cancellationToken))
+            {
+                var title = JsonSerializer.Deserialize<RuleSetDocument>(stored.Document, RuleSetReader.Options)!.Title;
+                Versions.TryAdd(stored.Key, (stored.Level, title.Zh, title.En));
+            }
+        }
+
+        // As a result records them: id@ and the first 12 characters of the hash, in order.
+        var versions = keys.Select(key => (Key: key[..Math.Min(key.Length, key.IndexOf('@') + 13)], Id: key[..key.IndexOf('@')], Facts: Versions[key])).ToArray();
+        return new Repeated(
+            versions.GroupBy(version => version.Facts.Level).ToDictionary(group => group.Key,
+                group => group.Select(version => version.Key).Order(StringComparer.Ordinal).ToArray()),
+            versions.ToDictionary(version => version.Id, version => (version.Facts.Title, version.Facts.TitleEn)));
     }
 
     /// <summary>

@@ -97,6 +97,32 @@ public abstract class RepositoryContract
     }
 
     [Fact]
+    public async Task A_years_checklists_are_read_compact_whatever_order_their_rows_were_stored_in()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        await new InstitutionRepository(session).UpsertAsync([Seed.Office("A001"), Seed.Office("A002")], null, Now);
+        var checklists = new ChecklistRepository(session);
+        // A001's items come in two imports with A002's between them; another year's are not read.
+        await checklists.UpsertAsync([new("A001", 2024, "audit", 4.5, false, null), new("A001", 2024, "canteen", 0, true, null)], null);
+        await checklists.UpsertAsync([new("A002", 2024, "sorting", 9, false, "photo"), new("A001", 2023, "sorting", 7, false, null)], null);
+        await checklists.UpsertAsync([new("A001", 2024, "sorting", 6, false, null), new("A001", 2024, "audit", 5, false, null)], null);
+
+        var year = await checklists.ForYearAsync(2024);
+
+        Assert.Equal(["A001", "A002"], year.Keys.Order(StringComparer.Ordinal));
+        var first = year["A001"];
+        Assert.Equal((5, 6, 0), (first.Points("audit"), first.Points("sorting"), first.Points("canteen")));
+        Assert.True(first.NotApplicable("canteen"));
+        Assert.False(first.Has("energy-audit"));
+        Assert.Equal(["audit", "canteen", "sorting"], first.Items.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(5, first.Points("audit")); // the same once turned into a dictionary
+        var second = year["A002"];
+        Assert.Equal((0, 9), (second.Points("audit"), second.Points("sorting")));
+        Assert.False(second.Has("audit"));
+    }
+
+    [Fact]
     public async Task Factor_tables_keep_every_version_and_the_last_load_is_current()
     {
         var database = await FreshAsync();
