@@ -65,11 +65,13 @@ public static class AssessmentEngine
         return new Prepared(data, facts, inputs);
     }
 
-    public static Outcome Run(AssessmentData data, RuleSetSelection rules) => Run(Prepare(data), rules);
+    /// <param name="keepInputs">Whether the outcome keeps every subject's inputs (to explain a result; a run that is stored does not need them).</param>
+    public static Outcome Run(AssessmentData data, RuleSetSelection rules, bool keepInputs = true) => Run(Prepare(data), rules, keepInputs: keepInputs);
 
     /// <summary>Runs every stage with <paramref name="rules"/> on inputs prepared once; the prepared inputs are not changed.</summary>
     /// <param name="itemise">Whether results list every item's points (a simulation compares scores, grades and ranks only).</param>
-    public static Outcome Run(Prepared prepared, RuleSetSelection rules, bool itemise = true)
+    /// <param name="keepInputs">Whether the outcome keeps every subject's inputs, for explanations (never when not itemised).</param>
+    public static Outcome Run(Prepared prepared, RuleSetSelection rules, bool itemise = true, bool keepInputs = true)
     {
         var data = prepared.Data;
         var counties = data.Counties.ToDictionary(county => county.Code);
@@ -87,15 +89,13 @@ public static class AssessmentEngine
         ForEach(institutions.Length, index => institutionResults[index] = Result(institutions[index], shared));
 
         // The inputs each subject was assessed on, for explanations; a simulation (not itemised) explains nothing.
-        var inputs = itemise
-            ? institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs)
-            : new Dictionary<(string Level, string Code), RuleInputs>();
-        return new Outcome(institutionResults, Counties(data, prepared.Facts, rules, institutionResults, itemise, inputs), inputs);
+        var inputs = itemise && keepInputs ? institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs) : null;
+        return new Outcome(institutionResults, Counties(data, prepared.Facts, rules, institutionResults, itemise, inputs), inputs ?? []);
     }
 
-    // The counties, over their aggregates and their institutions' results (their inputs are added to inputs).
+    // The counties, over their aggregates and their institutions' results (their inputs are added to inputs, when kept).
     private static AssessmentResult[] Counties(AssessmentData data, FactsBuilder facts, RuleSetSelection rules, IReadOnlyList<AssessmentResult> institutionResults,
-        bool itemise, Dictionary<(string Level, string Code), RuleInputs> inputs)
+        bool itemise, Dictionary<(string Level, string Code), RuleInputs>? inputs)
     {
         if (rules.One(RuleSetLevel.County, RuleSetKind.Scoring) is null)
         {
@@ -107,9 +107,9 @@ public static class AssessmentEngine
             county.Code, county.Name, county.Code, county.Name, null, facts.ForCounty(county, byCounty[county.Code].ToArray()))).ToArray();
         Stages(countySubjects, rules, RuleSetLevel.County, itemise);
         var countyShared = new Shared(data, rules, RuleSetLevel.County);
-        foreach (var subject in itemise ? countySubjects : [])
+        foreach (var subject in inputs is null ? [] : countySubjects)
         {
-            inputs[("county", subject.Code)] = subject.Inputs;
+            inputs![("county", subject.Code)] = subject.Inputs;
         }
 
         return countySubjects.Select(subject => Result(subject, countyShared)).ToArray();
@@ -119,7 +119,7 @@ public static class AssessmentEngine
     /// One county's share of a run split by county (<c>assessment assess --jobs</c>): its institutions taken through the
     /// stages with the rankings of everyone given, as the ranking job computed them from every county's scores. With no
     /// ranking yet: scored and graded; with the first: also penalised; with both: qualified, and their results are final.
-    /// The stages and the ranking are those of <see cref="Run(Prepared, RuleSetSelection, bool)"/>, so that the split run
+    /// The stages and the ranking are those of <see cref="Run(Prepared, RuleSetSelection, bool, bool)"/>, so that the split run
     /// gives the same results.
     /// </summary>
     /// <param name="facts">The year's inputs builder, built once for all of a run's jobs in a worker.</param>
@@ -405,10 +405,11 @@ public static class AssessmentEngine
             Vetoed: subject.Grade?.Vetoed ?? false,
             Vetoes: subject.Grade?.Vetoes ?? [],
             Items: subject.Row is { } row ? new ItemRow(shared.Scoring.ItemLayout, row) : [],
-            Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, d.Failed)).ToArray(),
-            Penalties: subject.Penalties,
-            Incentives: subject.Incentives,
-            Issues: subject.Issues,
+            // Arrays, not the lists they were gathered in, and none where empty: a national run keeps 1.6 million results.
+            Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, [.. d.Failed])).ToArray(),
+            Penalties: [.. subject.Penalties],
+            Incentives: [.. subject.Incentives],
+            Issues: [.. subject.Issues],
             Rank: s.Rank,
             RankInCategory: level == RuleSetLevel.Institution ? s.RankInCategory : 0,
             RankInCounty: level == RuleSetLevel.Institution ? s.RankInCounty : 0,

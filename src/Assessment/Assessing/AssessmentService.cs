@@ -18,7 +18,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         var started = clock.GetUtcNow().UtcDateTime;
         var selection = new RuleSetSelection(await InForceAsync(year, cancellationToken), year);
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
-        var outcome = AssessmentEngine.Run(data, selection);
+        var outcome = AssessmentEngine.Run(data, selection, keepInputs: false);
         return (await StoreAsync(year, selection, data, outcome, started, note, cancellationToken))!;
     }
 

@@ -18,6 +18,13 @@ public sealed class FactsBuilder
     private readonly ILookup<string, EarlierResult> _earlierInstitutions;
     private readonly ILookup<string, EarlierResult> _earlierCounties;
 
+    // What depends on nothing of an institution's own is made once and shared (inputs are only read; a run writes its
+    // own s): q by category, and t and h where there is no plan or nothing earlier — most of a national year.
+    private readonly Dictionary<InstitutionCategory, QuotaFacts> _quotas;
+    private readonly TargetFacts _noTargets = new();
+    private readonly History _noHistory;
+    private readonly Population _nothingLastYear = new(); // p.Last where the year before has no data at all
+
     private static readonly Func<IndicatorRow, double?>[] Indicators =
         [row => row.EnergyPerArea, row => row.EnergyPerCapita, row => row.WaterPerCapita, row => row.Co2PerArea];
 
@@ -35,6 +42,8 @@ public sealed class FactsBuilder
         _countySorted = Indicators.Select(indicator => years.ToDictionary(year => year, year => Sorted(data.CountyRows[year].Values, indicator))).ToArray();
         _earlierInstitutions = data.EarlierInstitutionResults.ToLookup(result => result.Code);
         _earlierCounties = data.EarlierCountyResults.ToLookup(result => result.Code);
+        _quotas = Enum.GetValues<InstitutionCategory>().ToDictionary(category => category, category => Quota(category, data.Year));
+        _noHistory = new History { Year = data.Year };
     }
 
     /// <summary>The inputs of <paramref name="institution"/>.</summary>
@@ -49,11 +58,12 @@ public sealed class FactsBuilder
         return new RuleInputs
         {
             Subject = subject,
-            Quota = Quota(institution.Category, year),
-            Targets = Targets(plan, row, year),
+            Quota = _quotas[institution.Category],
+            Targets = plan is null ? _noTargets : Targets(plan, row, year),
             Checklist = _data.Checklists.GetValueOrDefault(institution.Code) ?? new Checklist(),
             History = History(institution.Code, _earlierInstitutions, _data.InstitutionRows),
             Population = Population(
+                _nothingLastYear,
                 index => _sorted[index].GetValueOrDefault((category, year), []),
                 index => _sorted[index].GetValueOrDefault((category, year - 1), []),
                 _data.CategoryRows[year].GetValueOrDefault(category),
@@ -82,6 +92,7 @@ public sealed class FactsBuilder
             Targets = Targets(_data.Aggregator.PlanFor(IndicatorLevel.County, anyMember, year), row, year),
             History = History(county.Code, _earlierCounties, _data.CountyRows),
             Population = Population(
+                _nothingLastYear,
                 index => _countySorted[index][year], index => _countySorted[index][year - 1],
                 _data.PrefectureRows[year], _data.PrefectureRows[year - 1], row, previous),
         };
@@ -183,6 +194,13 @@ public sealed class FactsBuilder
         IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> rows)
     {
         var results = earlier[code].ToArray();
+        var values = rows.Where(pair => pair.Key < _data.Year && pair.Value.TryGetValue(code, out var row)
+                                        && (row.EnergyPerArea ?? row.EnergyPerCapita ?? row.WaterPerCapita) is not null).ToArray();
+        if (results.Length == 0 && values.Length == 0)
+        {
+            return _noHistory;
+        }
+
         return new History
         {
             Year = _data.Year,
@@ -191,8 +209,7 @@ public sealed class FactsBuilder
             Titles = results.ToDictionary(result => result.Year, result => result.Titles.ToList()),
             // A year without any of the three values is left out: reading it gives NaN either way (at national scale, where
             // only the year itself is stored, that is two dictionaries fewer per institution).
-            Values = rows.Where(pair => pair.Key < _data.Year && pair.Value.TryGetValue(code, out var row)
-                                        && (row.EnergyPerArea ?? row.EnergyPerCapita ?? row.WaterPerCapita) is not null).ToDictionary(pair => pair.Key, pair =>
+            Values = values.ToDictionary(pair => pair.Key, pair =>
             {
                 var row = pair.Value[code];
                 return new Dictionary<string, double>
@@ -205,8 +222,8 @@ public sealed class FactsBuilder
         };
     }
 
-    private static Population Population(Func<int, double[]> now, Func<int, double[]> last, IndicatorRow? aggregate, IndicatorRow? lastAggregate,
-        IndicatorRow subject, IndicatorRow? lastSubject)
+    private static Population Population(Population nothing, Func<int, double[]> now, Func<int, double[]> last, IndicatorRow? aggregate,
+        IndicatorRow? lastAggregate, IndicatorRow subject, IndicatorRow? lastSubject)
     {
         Population Build(Func<int, double[]> values, IndicatorRow? group, IndicatorRow? own) => new()
         {
@@ -217,7 +234,10 @@ public sealed class FactsBuilder
         };
 
         var population = Build(now, aggregate, subject);
-        population.Last = Build(last, lastAggregate, lastSubject);
+        static bool Empty(IndicatorRow? row) => row is null || (row.EnergyPerArea ?? row.EnergyPerCapita ?? row.WaterPerCapita ?? row.Co2PerArea) is null;
+        population.Last = Empty(lastAggregate) && Empty(lastSubject) && Enumerable.Range(0, Indicators.Length).All(index => last(index).Length == 0)
+            ? nothing
+            : Build(last, lastAggregate, lastSubject);
         return population;
     }
 

@@ -10,7 +10,8 @@ namespace Assessment.Tests.Assessing;
 
 /// <summary>
 /// A result's scoring items are stored as the scoring set's version and a row of points, and read back as the labelled
-/// items the run gave; results stored before (items in their details) read as they always did.
+/// items the run gave; what it repeats of the run's versions is not stored and is read back the same; results stored
+/// before (items, versions and titles in their details) read as they always did.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public sealed class ResultStorageTests(DemoFixture demo)
@@ -42,8 +43,13 @@ public sealed class ResultStorageTests(DemoFixture demo)
         {
             Assert.Contains(row.ItemSet, scoringKeys);
             Assert.StartsWith("[", row.ItemPoints);
-            Assert.Equal(0, JsonDocument.Parse(row.Details).RootElement.GetProperty("items").GetArrayLength()); // the labels are not repeated
+            var details = JsonDocument.Parse(row.Details).RootElement;
+            Assert.Equal(0, details.GetProperty("items").GetArrayLength()); // the labels are not repeated
+            // Nor what the run's versions say: the versions of the result's level, the programmes' titles.
+            Assert.False(details.TryGetProperty("ruleSets", out _));
+            Assert.All(details.GetProperty("demonstrations").EnumerateArray(), line => Assert.False(line.TryGetProperty("title", out _)));
         });
+        Assert.Contains(read.Institutions, result => result.Demonstrations.Any(line => line.Title.Length > 0));
     }
 
     [Fact]
