@@ -197,9 +197,9 @@ public static class AssessmentEngine
     private static void Stages(IReadOnlyList<Subject> subjects, RuleSetSelection rules, RuleSetLevel level, bool itemise)
     {
         ScoreAndGrade(subjects, rules, level, itemise);
-        Rank(subjects, RankAll(subjects.Select(ScoredOf).ToArray()));
+        Rank(subjects, RankInOrder(subjects.Select(ScoredOf).ToArray()));
         Penalise(subjects, rules, level);
-        Rank(subjects, RankAll(subjects.Select(ScoredOf).ToArray()));
+        Rank(subjects, RankInOrder(subjects.Select(ScoredOf).ToArray()));
         Qualify(subjects, rules, level);
     }
 
@@ -267,10 +267,16 @@ public static class AssessmentEngine
         IReadOnlyList<PenaltyResult> penalties = [];
         for (var round = 0; round < PenaltyRounds; round++)
         {
-            var found = sets.SelectMany(set => RuleSetEvaluator.Penalties(set, subject.Inputs, subject.Label)).ToArray();
-            var score = Math.Max(0, raw - found.Sum(penalty => penalty.DeductPoints));
-            var settled = found.Select(penalty => penalty.Rule).SequenceEqual(penalties.Select(penalty => penalty.Rule))
-                          && score == subject.Inputs.Score.Score;
+            var found = sets.Count == 1 ? RuleSetEvaluator.Penalties(sets[0], subject.Inputs, subject.Label)
+                : sets.SelectMany(set => RuleSetEvaluator.Penalties(set, subject.Inputs, subject.Label)).ToArray();
+            var deducted = 0.0;
+            foreach (var penalty in found)
+            {
+                deducted += penalty.DeductPoints;
+            }
+
+            var score = Math.Max(0, raw - deducted);
+            var settled = score == subject.Inputs.Score.Score && SameRules(found, penalties);
             penalties = found;
             if (settled)
             {
@@ -283,6 +289,24 @@ public static class AssessmentEngine
 
         subject.Penalties.AddRange(penalties);
         subject.Deducted = penalties.Sum(penalty => penalty.DeductPoints);
+    }
+
+    private static bool SameRules(IReadOnlyList<PenaltyResult> found, IReadOnlyList<PenaltyResult> before)
+    {
+        if (found.Count != before.Count)
+        {
+            return false;
+        }
+
+        for (var index = 0; index < found.Count; index++)
+        {
+            if (found[index].Rule != before[index].Rule)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Grade(Subject subject, CompiledRuleSet? grading)
@@ -301,7 +325,7 @@ public static class AssessmentEngine
     public sealed record Scored(string Code, string? Category, string? County, double Score);
 
     /// <summary>A subject's ranks: overall (of <c>Count</c>), within its category (of <c>CountInCategory</c>; 0 without one), within its county.</summary>
-    public sealed record Ranks(int Rank, int Count, int RankInCategory, int CountInCategory, int RankInCounty);
+    public readonly record struct Ranks(int Rank, int Count, int RankInCategory, int CountInCategory, int RankInCounty);
 
     private static Scored ScoredOf(Subject subject) => new(subject.Code, subject.Category, subject.CountyCode, subject.Inputs.Score.Score);
 
@@ -311,19 +335,70 @@ public static class AssessmentEngine
     /// </summary>
     public static IReadOnlyDictionary<string, Ranks> RankAll(IReadOnlyList<Scored> subjects)
     {
-        var keys = subjects.Select(subject => Math.Round(subject.Score, 6)).ToArray();
+        var inOrder = RankInOrder(subjects);
+        var ranks = new Dictionary<string, Ranks>(subjects.Count, StringComparer.Ordinal);
+        for (var index = 0; index < subjects.Count; index++)
+        {
+            ranks[subjects[index].Code] = inOrder[index];
+        }
 
-        // For each subject, its rank within the group it falls in and the group's size.
+        return ranks;
+    }
+
+    /// <summary>The ranks of <see cref="RankAll"/>, in the order of <paramref name="subjects"/>.</summary>
+    private static Ranks[] RankInOrder(IReadOnlyList<Scored> subjects)
+    {
+        var keys = new double[subjects.Count];
+        for (var index = 0; index < keys.Length; index++)
+        {
+            keys[index] = Math.Round(subjects[index].Score, 6);
+        }
+
+        // For each subject, its rank within the group it falls in and the group's size: each group's keys are put in
+        // order once, in one array, and a subject's rank is one more than how many of its group score higher.
         (int Rank, int Count)[] Within(Func<Scored, string?> group)
         {
-            var within = new (int, int)[subjects.Count];
-            foreach (var members in Enumerable.Range(0, subjects.Count).GroupBy(index => group(subjects[index])))
+            var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+            var groupOf = new int[keys.Length];
+            var sizes = new List<int> { 0 }; // group 0: no group (null)
+            for (var index = 0; index < keys.Length; index++)
             {
-                var ascending = members.Select(index => keys[index]).Order().ToArray();
-                foreach (var index in members)
+                var name = group(subjects[index]);
+                var id = 0;
+                if (name is not null && !groups.TryGetValue(name, out id))
                 {
-                    within[index] = (ascending.Length - UpperBound(ascending, keys[index]) + 1, ascending.Length);
+                    groups.Add(name, id = sizes.Count);
+                    sizes.Add(0);
                 }
+
+                groupOf[index] = id;
+                sizes[id]++;
+            }
+
+            var starts = new int[sizes.Count];
+            for (var id = 1; id < starts.Length; id++)
+            {
+                starts[id] = starts[id - 1] + sizes[id - 1];
+            }
+
+            var sorted = new double[keys.Length];
+            var filled = (int[])starts.Clone();
+            for (var index = 0; index < keys.Length; index++)
+            {
+                sorted[filled[groupOf[index]]++] = keys[index];
+            }
+
+            for (var id = 0; id < starts.Length; id++)
+            {
+                Array.Sort(sorted, starts[id], sizes[id]);
+            }
+
+            var within = new (int, int)[keys.Length];
+            for (var index = 0; index < keys.Length; index++)
+            {
+                var id = groupOf[index];
+                var segment = new ReadOnlySpan<double>(sorted, starts[id], sizes[id]);
+                within[index] = (segment.Length - UpperBound(segment, keys[index]) + 1, segment.Length);
             }
 
             return within;
@@ -332,29 +407,32 @@ public static class AssessmentEngine
         var overall = Within(_ => null);
         var category = Within(subject => subject.Category);
         var county = Within(subject => subject.County);
-        var ranks = new Dictionary<string, Ranks>(subjects.Count, StringComparer.Ordinal);
-        for (var index = 0; index < subjects.Count; index++)
+        var ranks = new Ranks[keys.Length];
+        for (var index = 0; index < keys.Length; index++)
         {
             var hasCategory = subjects[index].Category is not null;
-            ranks[subjects[index].Code] = new Ranks(overall[index].Rank, overall[index].Count,
+            ranks[index] = new Ranks(overall[index].Rank, overall[index].Count,
                 hasCategory ? category[index].Rank : 0, hasCategory ? category[index].Count : 0, county[index].Rank);
         }
 
         return ranks;
     }
 
-    private static void Rank(IReadOnlyList<Subject> subjects, IReadOnlyDictionary<string, Ranks> ranks)
+    private static void Rank(IReadOnlyList<Subject> subjects, IReadOnlyDictionary<string, Ranks> ranks) =>
+        Rank(subjects, subjects.Select(subject => ranks[subject.Code]).ToArray());
+
+    private static void Rank(IReadOnlyList<Subject> subjects, Ranks[] ranks)
     {
-        foreach (var subject in subjects)
+        for (var index = 0; index < subjects.Count; index++)
         {
-            var (rank, count, inCategory, countInCategory, inCounty) = ranks[subject.Code];
-            var facts = subject.Inputs.Score;
+            var (rank, count, inCategory, countInCategory, inCounty) = ranks[index];
+            var facts = subjects[index].Inputs.Score;
             (facts.Rank, facts.Count, facts.RankInCategory, facts.CountInCategory, facts.RankInCounty) = (rank, count, inCategory, countInCategory, inCounty);
         }
     }
 
     // The index of the first value greater than value in an ascending array: how many are not greater.
-    private static int UpperBound(double[] ascending, double value)
+    private static int UpperBound(ReadOnlySpan<double> ascending, double value)
     {
         int low = 0, high = ascending.Length;
         while (low < high)

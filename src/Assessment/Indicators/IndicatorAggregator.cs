@@ -56,6 +56,9 @@ public sealed class IndicatorAggregator
         Func<Institution, bool>? filter = null)
     {
         var members = _institutions.Where(filter ?? (_ => true));
+        // The years anyone has data for: a group's sum for another year is empty without looking every member up (a
+        // national database holds one year, and a row also sums the year before and the baseline).
+        var withData = data.Keys.Select(key => key.Year).ToHashSet();
         if (level == IndicatorLevel.Institution)
         {
             // Each institution is its own group (codes are unique): in the order of their counties, then of their codes.
@@ -65,7 +68,7 @@ public sealed class IndicatorAggregator
                 .Select(code => (Code: code, Key: CountySortKey(code))).OrderBy(entry => entry.Key)
                 .Select((entry, index) => (entry.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
             return members.OrderBy(institution => countyOrder[institution.CountyCode]).ThenBy(institution => institution.Code, StringComparer.Ordinal)
-                .Select(institution => BuildRow(level, [institution], year, data, baselineYear)).ToArray();
+                .Select(institution => BuildRow(level, [institution], year, data, withData, baselineYear)).ToArray();
         }
 
         var groups = level switch
@@ -75,7 +78,7 @@ public sealed class IndicatorAggregator
             _ => members.GroupBy(_ => TargetPlan.PrefectureCode),
         };
 
-        return groups.Select(group => BuildRow(level, group.ToArray(), year, data, baselineYear)).ToArray();
+        return groups.Select(group => BuildRow(level, group.ToArray(), year, data, withData, baselineYear)).ToArray();
     }
 
     private IndicatorRow BuildRow(
@@ -83,12 +86,14 @@ public sealed class IndicatorAggregator
         IReadOnlyList<Institution> members,
         int year,
         IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data,
+        IReadOnlySet<int> withData,
         int? baselineYear)
     {
         var first = members[0];
-        var current = Sum(members, year, data);
-        var previous = Sum(members, year - 1, data);
-        var baseline = (baselineYear ?? PlanFor(level, first, year)?.BaselineYear) is { } by ? (Year: by, Sum: Sum(members, by, data)) : default;
+        GroupSum Sum(int year) => withData.Contains(year) ? IndicatorAggregator.Sum(members, year, data) : new GroupSum(IndicatorBasis.Zero, 0, 0, 0, null);
+        var current = Sum(year);
+        var previous = Sum(year - 1);
+        var baseline = (baselineYear ?? PlanFor(level, first, year)?.BaselineYear) is { } by ? (Year: by, Sum: Sum(by)) : default;
 
         var values = current.Reported > 0 ? IndicatorValues.From(current.Basis) : null;
         var county = level is IndicatorLevel.Institution or IndicatorLevel.County ? _counties.GetValueOrDefault(first.CountyCode) : null;
@@ -127,7 +132,9 @@ public sealed class IndicatorAggregator
             MonthsExpected: 12 * members.Count,
             MissingMonths: level == IndicatorLevel.Institution ? MissingMonths(current.Mask) : [],
             Institutions: members.Count,
-            InstitutionsIncomplete: members.Count(member => !data.TryGetValue((member.Code, year), out var d) || d.MonthsReported < 12),
+            InstitutionsIncomplete: withData.Contains(year)
+                ? members.Count(member => !data.TryGetValue((member.Code, year), out var d) || d.MonthsReported < 12)
+                : members.Count,
             FactorTable: current.FactorTable);
     }
 

@@ -139,15 +139,45 @@ public static class RuleSetEvaluator
     /// </summary>
     public static GradingResult Grade(CompiledRuleSet set, RuleInputs inputs, string subject)
     {
+        // Loops rather than queries: every subject is graded once per round of penalties (a national run, millions of times).
         var run = new Run(set, inputs, subject);
-        var band = set.Rules.FirstOrDefault(rule => !rule.Properties.Veto && run.Holds(rule))
-                   ?? throw new RuleEvaluationException(set.Id, "-", subject, string.Format(Strings.RuleNoGrade, inputs.Score.Score));
-        var vetoes = set.Rules.Where(rule => rule.Properties.Veto && run.Holds(rule)).ToArray();
-        var grade = vetoes.Select(rule => rule.Properties.ForceGrade).Append(band.Properties.Grade!)
-            .MaxBy(code => Array.IndexOf(RuleCompiler.Grades, code))!;
+        CompiledRule? band = null;
+        foreach (var rule in set.Rules)
+        {
+            if (!rule.Properties.Veto && run.Holds(rule))
+            {
+                band = rule;
+                break;
+            }
+        }
+
+        if (band is null)
+        {
+            throw new RuleEvaluationException(set.Id, "-", subject, string.Format(Strings.RuleNoGrade, inputs.Score.Score));
+        }
+
+        List<CompiledRule>? vetoes = null;
+        foreach (var rule in set.Rules)
+        {
+            if (rule.Properties.Veto && run.Holds(rule))
+            {
+                (vetoes ??= []).Add(rule);
+            }
+        }
+
+        var grade = band.Properties.Grade!;
+        foreach (var veto in vetoes ?? [])
+        {
+            // The harshest grade wins; between equals, the first (as MaxBy gave it).
+            if (Array.IndexOf(RuleCompiler.Grades, veto.Properties.ForceGrade) > Array.IndexOf(RuleCompiler.Grades, grade))
+            {
+                grade = veto.Properties.ForceGrade!;
+            }
+        }
+
         var labelled = set.Rules.FirstOrDefault(rule => rule.Properties.Grade == grade) ?? band;
-        return new GradingResult(set.Id, grade, labelled.Properties.Label, labelled.Properties.LabelEn, vetoes.Length > 0,
-            vetoes.Select(rule => rule.Name).ToArray());
+        return new GradingResult(set.Id, grade, labelled.Properties.Label, labelled.Properties.LabelEn, vetoes is not null,
+            vetoes?.Select(rule => rule.Name).ToArray() ?? []);
     }
 
     /// <summary>Whether <paramref name="inputs"/> qualify for a demonstration programme: every mandatory gate holds, and the score and stars suffice.</summary>
@@ -187,29 +217,55 @@ public static class RuleSetEvaluator
     public static IReadOnlyList<PenaltyResult> Penalties(CompiledRuleSet set, RuleInputs inputs, string subject)
     {
         var run = new Run(set, inputs, subject);
-        return set.Rules.Where(run.Holds).Select(rule => new PenaltyResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn,
-            rule.Properties.Action!, rule.Properties.Severity, rule.Properties.Years, rule.Properties.DeadlineDays, rule.Properties.DeductPoints)).ToArray();
+        List<PenaltyResult>? found = null;
+        foreach (var rule in set.Rules)
+        {
+            if (run.Holds(rule))
+            {
+                (found ??= []).Add(new PenaltyResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.Action!,
+                    rule.Properties.Severity, rule.Properties.Years, rule.Properties.DeadlineDays, rule.Properties.DeductPoints));
+            }
+        }
+
+        return found ?? (IReadOnlyList<PenaltyResult>)[];
     }
 
     /// <summary>The incentives <paramref name="inputs"/> earn, with their amounts.</summary>
     public static IReadOnlyList<IncentiveResult> Incentives(CompiledRuleSet set, RuleInputs inputs, string subject)
     {
         var run = new Run(set, inputs, subject);
-        return set.Rules.Where(run.Holds).Select(rule =>
+        List<IncentiveResult>? found = null;
+        foreach (var rule in set.Rules)
         {
+            if (!run.Holds(rule))
+            {
+                continue;
+            }
+
             var amount = run.Value(rule);
-            return amount < 0
+            (found ??= []).Add(amount < 0
                 ? throw new RuleEvaluationException(set.Id, rule.Name, subject, string.Format(Strings.RuleNegativeAmount, amount))
-                : new IncentiveResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.IncentiveType!, amount, rule.Properties.Unit);
-        }).ToArray();
+                : new IncentiveResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.IncentiveType!, amount, rule.Properties.Unit));
+        }
+
+        return found ?? (IReadOnlyList<IncentiveResult>)[];
     }
 
     /// <summary>The data-quality findings on <paramref name="inputs"/>.</summary>
     public static IReadOnlyList<QualityIssue> Check(CompiledRuleSet set, RuleInputs inputs, string subject)
     {
         var run = new Run(set, inputs, subject);
-        return set.Rules.Where(run.Holds).Select(rule => new QualityIssue(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn,
-            rule.Properties.Level!, rule.Properties.Message ?? rule.Properties.Label, rule.Properties.MessageEn ?? rule.Properties.LabelEn)).ToArray();
+        List<QualityIssue>? found = null;
+        foreach (var rule in set.Rules)
+        {
+            if (run.Holds(rule))
+            {
+                (found ??= []).Add(new QualityIssue(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.Level!,
+                    rule.Properties.Message ?? rule.Properties.Label, rule.Properties.MessageEn ?? rule.Properties.LabelEn));
+            }
+        }
+
+        return found ?? (IReadOnlyList<QualityIssue>)[];
     }
 
     /// <summary>Traces every rule of <paramref name="set"/> for <paramref name="inputs"/>: condition, output, and each input read with its value.</summary>
