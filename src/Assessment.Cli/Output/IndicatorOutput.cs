@@ -87,8 +87,38 @@ public static class IndicatorOutput
     }
 
     /// <summary>Writes <paramref name="rows"/> as a JSON array.</summary>
-    public static void WriteJson(TextWriter writer, IReadOnlyList<IndicatorRow> rows) =>
-        writer.WriteLine(JsonSerializer.Serialize(rows, Json));
+    public static void WriteJson(TextWriter writer, IReadOnlyList<IndicatorRow> rows) => WriteJsonArray(writer, rows);
+
+    /// <summary>
+    /// Writes <paramref name="items"/> as an indented JSON array, exactly as serializing the list at once would, but
+    /// element by element in chunks: a national list (1.6 million results) is more text than one string may hold.
+    /// </summary>
+    public static void WriteJsonArray<T>(TextWriter writer, IEnumerable<T> items)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder });
+
+        void Drain()
+        {
+            json.Flush();
+            writer.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+        }
+
+        json.WriteStartArray();
+        foreach (var item in items)
+        {
+            JsonSerializer.Serialize(json, item, Json);
+            if (buffer.WrittenCount > 1 << 20)
+            {
+                Drain();
+            }
+        }
+
+        json.WriteEndArray();
+        Drain();
+        writer.WriteLine();
+    }
 
     /// <summary>Writes <paramref name="rows"/> as CSV: one column per field, changes flattened as <c>changeVsBaseline.energyPerArea</c>.</summary>
     public static void WriteCsv(TextWriter writer, IReadOnlyList<IndicatorRow> rows)

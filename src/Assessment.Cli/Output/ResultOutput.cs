@@ -62,8 +62,7 @@ public static class ResultOutput
     }
 
     /// <summary>Writes <paramref name="results"/> as a JSON array (the public form of <see cref="AssessmentResult"/>).</summary>
-    public static void WriteJson(TextWriter writer, IReadOnlyList<AssessmentResult> results) =>
-        writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(results, IndicatorOutput.Json));
+    public static void WriteJson(TextWriter writer, IReadOnlyList<AssessmentResult> results) => IndicatorOutput.WriteJsonArray(writer, results);
 
     /// <summary>Writes one row per result: ranks, score, grade, and the points of every top-level item.</summary>
     public static void WriteCsv(TextWriter writer, IReadOnlyList<AssessmentResult> results) => ResultExport.WriteCsv(writer, results);

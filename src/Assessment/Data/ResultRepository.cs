@@ -15,8 +15,61 @@ public sealed class ResultRepository(DbSession session)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>How the <c>details</c> column is written: as <see cref="Json"/>, leaving out what is null (read back as null).</summary>
-    private static readonly JsonSerializerOptions Stored = new(Json) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>
+    /// How the <c>details</c> column is written: as <see cref="Json"/>, leaving out what is null or an empty list, and
+    /// what the row's own columns hold (level, code, score, maximum, grade, veto, ranks) or its run (year); reading puts
+    /// them back (<see cref="Completed"/>).
+    /// </summary>
+    private static readonly JsonSerializerOptions Stored = new(Json)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutWhatColumnsHold } },
+    };
+
+    private static readonly string[] InColumns = ["level", "code", "year", "score", "maxScore", "grade", "vetoed", "rank", "rankInCategory", "rankInCounty"];
+
+    private static void LeaveOutWhatColumnsHold(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        if (info.Type != typeof(AssessmentResult))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties.ToArray())
+        {
+            if (InColumns.Contains(property.Name))
+            {
+                info.Properties.Remove(property);
+            }
+            else if (typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType) && property.PropertyType != typeof(string))
+            {
+                property.ShouldSerialize = (_, value) => value is not (null or System.Collections.ICollection { Count: 0 });
+            }
+        }
+    }
+
+    /// <summary>A result read from compact details (<see cref="Stored"/>) with what its row and run hold put back; any other as it is.</summary>
+    private static AssessmentResult Completed(AssessmentResult result, ResultRow row, int year) => result.Code is not null
+        ? result
+        : result with
+        {
+            Level = row.Level,
+            Code = row.Code,
+            Year = year,
+            Score = row.Score,
+            MaxScore = row.MaxScore,
+            Grade = row.Grade,
+            Vetoed = row.Vetoed,
+            Rank = row.Rank,
+            RankInCategory = row.RankInCategory,
+            RankInCounty = row.RankInCounty,
+            Vetoes = result.Vetoes ?? [],
+            Items = result.Items ?? [],
+            Demonstrations = result.Demonstrations ?? [],
+            Penalties = result.Penalties ?? [],
+            Incentives = result.Incentives ?? [],
+            Issues = result.Issues ?? [],
+        };
 
     /// <summary>Stores a run and every result of it; returns the run's id.</summary>
     public async Task<long> AddRunAsync(AssessmentRun run, IReadOnlyList<AssessmentResult> results, CancellationToken cancellationToken = default)
@@ -77,14 +130,17 @@ public sealed class ResultRepository(DbSession session)
     public async Task<IReadOnlyList<AssessmentResult>> ResultsAsync(long runId, string level, CancellationToken cancellationToken = default)
     {
         var rows = (await session.Connection.QueryAsync<ResultRow>(new CommandDefinition(
-            "SELECT details AS Details, item_set AS ItemSet, item_points AS ItemPoints FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
+            "SELECT details AS Details, item_set AS ItemSet, item_points AS ItemPoints, level AS Level, code AS Code, score AS Score, max_score AS MaxScore, " +
+            "grade AS Grade, vetoed AS Vetoed, rank AS Rank, rank_in_category AS RankInCategory, rank_in_county AS RankInCounty " +
+            "FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
             new { runId, level }, session.Transaction, cancellationToken: cancellationToken))).AsList();
         var layouts = await LayoutsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
-        var repeated = rows.Count > 0 && await RunAsync(runId, cancellationToken) is { } run ? await RepeatedAsync(run.RuleSets, cancellationToken) : null;
+        var run = rows.Count > 0 ? await RunAsync(runId, cancellationToken) : null;
+        var repeated = run is null ? null : await RepeatedAsync(run.RuleSets, cancellationToken);
         return rows.Select(row =>
         {
-            var result = JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!;
-            result = repeated?.With(result) ?? result;
+            var result = Completed(JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!, row, run!.Year);
+            result = repeated!.With(result);
             return row.ItemSet is { } key ? result with { Items = new ItemRow(layouts[key], ItemRow.ParsePoints(row.ItemPoints!)) } : result;
         }).ToArray();
     }
@@ -94,6 +150,15 @@ public sealed class ResultRepository(DbSession session)
         public string Details { get; set; } = "";
         public string? ItemSet { get; set; }
         public string? ItemPoints { get; set; }
+        public string Level { get; set; } = "";
+        public string Code { get; set; } = "";
+        public double Score { get; set; }
+        public double MaxScore { get; set; }
+        public string Grade { get; set; } = "";
+        public bool Vetoed { get; set; }
+        public int Rank { get; set; }
+        public int RankInCategory { get; set; }
+        public int RankInCounty { get; set; }
     }
 
     // A version's text never changes (its key is its hash), so its items are read once per process, whichever database
@@ -190,11 +255,16 @@ public sealed class ResultRepository(DbSession session)
             "(SELECT MAX(id) FROM assessment_runs WHERE year < @year AND id < @beforeRun GROUP BY year)",
             new { year, level, beforeRun = beforeRun ?? long.MaxValue }, session.Transaction, cancellationToken: cancellationToken));
         return rows.Select(row => row.Details is { } details
-            ? EarlierResult.Of(JsonSerializer.Deserialize<AssessmentResult>(details, Json)!)
+            ? EarlierResult.Of(WithColumns(JsonSerializer.Deserialize<AssessmentResult>(details, Json)!, row))
             : new EarlierResult(row.Code, row.Year, row.Grade, Split(row.PenaltyActions!), Split(row.Titles!))).ToArray();
 
         static string[] Split(string ids) => ids.Length == 0 ? [] : ids.Split(',');
     }
+
+    // Compact details (what the row's columns hold left out) with what EarlierResult reads put back.
+    private static AssessmentResult WithColumns(AssessmentResult result, EarlierRow row) => result.Code is not null
+        ? result
+        : result with { Code = row.Code, Year = row.Year, Grade = row.Grade, Penalties = result.Penalties ?? [], Demonstrations = result.Demonstrations ?? [] };
 
     private sealed class EarlierRow
     {

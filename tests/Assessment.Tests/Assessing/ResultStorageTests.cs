@@ -10,8 +10,8 @@ namespace Assessment.Tests.Assessing;
 
 /// <summary>
 /// A result's scoring items are stored as the scoring set's version and a row of points, and read back as the labelled
-/// items the run gave; what it repeats of the run's versions is not stored and is read back the same; results stored
-/// before (items, versions and titles in their details) read as they always did.
+/// items the run gave; what it repeats of the run's versions, and what the row's columns hold, is not stored in its
+/// details and is read back the same; results stored before (all of it in their details) read as they always did.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public sealed class ResultStorageTests(DemoFixture demo)
@@ -44,10 +44,19 @@ public sealed class ResultStorageTests(DemoFixture demo)
             Assert.Contains(row.ItemSet, scoringKeys);
             Assert.StartsWith("[", row.ItemPoints);
             var details = JsonDocument.Parse(row.Details).RootElement;
-            Assert.Equal(0, details.GetProperty("items").GetArrayLength()); // the labels are not repeated
-            // Nor what the run's versions say: the versions of the result's level, the programmes' titles.
-            Assert.False(details.TryGetProperty("ruleSets", out _));
-            Assert.All(details.GetProperty("demonstrations").EnumerateArray(), line => Assert.False(line.TryGetProperty("title", out _)));
+            Assert.False(details.TryGetProperty("items", out _)); // the labels are not repeated
+            // Nor what the run's versions say (the versions of the result's level, the programmes' titles), nor what the
+            // row's columns hold, nor empty lists.
+            foreach (var left in new[] { "ruleSets", "level", "code", "year", "score", "maxScore", "grade", "vetoed", "rank", "rankInCategory", "rankInCounty" })
+            {
+                Assert.False(details.TryGetProperty(left, out _), left);
+            }
+
+            Assert.True(details.TryGetProperty("name", out _));
+            if (details.TryGetProperty("demonstrations", out var demonstrations))
+            {
+                Assert.All(demonstrations.EnumerateArray(), line => Assert.False(line.TryGetProperty("title", out _)));
+            }
         });
         Assert.Contains(read.Institutions, result => result.Demonstrations.Any(line => line.Title.Length > 0));
     }
