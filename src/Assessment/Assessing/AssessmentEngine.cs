@@ -51,7 +51,8 @@ public static class AssessmentEngine
         public double[]? Row { get; set; }
         public GradingResult? Grade { get; set; }
         public List<PenaltyResult> Penalties { get; } = [];
-        public List<DemonstrationResult> Demonstrations { get; } = [];
+        /// <summary>As the result records them: a programme's item points are not kept (1.6 million subjects live through the whole run).</summary>
+        public List<DemonstrationLine> Demonstrations { get; } = [];
         public List<IncentiveResult> Incentives { get; } = [];
         public double Deducted { get; set; }
     }
@@ -246,7 +247,8 @@ public static class AssessmentEngine
             var subject = subjects[index];
             foreach (var set in demonstrations)
             {
-                subject.Demonstrations.Add(RuleSetEvaluator.Qualify(set, subject.Inputs, subject.Label));
+                var d = RuleSetEvaluator.Qualify(set, subject.Inputs, subject.Label);
+                subject.Demonstrations.Add(new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, [.. d.Failed]));
             }
 
             foreach (var set in incentives)
@@ -484,7 +486,7 @@ public static class AssessmentEngine
             Vetoes: subject.Grade?.Vetoes ?? [],
             Items: subject.Row is { } row ? new ItemRow(shared.Scoring.ItemLayout, row) : [],
             // Arrays, not the lists they were gathered in, and none where empty: a national run keeps 1.6 million results.
-            Demonstrations: subject.Demonstrations.Select(d => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, [.. d.Failed])).ToArray(),
+            Demonstrations: [.. subject.Demonstrations],
             Penalties: [.. subject.Penalties],
             Incentives: [.. subject.Incentives],
             Issues: [.. subject.Issues],
