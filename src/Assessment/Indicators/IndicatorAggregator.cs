@@ -29,7 +29,10 @@ public sealed class IndicatorAggregator
     }
 
     /// <summary>The years whose data <see cref="Build"/> needs for <paramref name="year"/>: itself, the previous one, baselines.</summary>
-    public IReadOnlySet<int> YearsNeeded(int year, int? baselineYear)
+    public IReadOnlySet<int> YearsNeeded(int year, int? baselineYear) => YearsNeeded(_plans, year, baselineYear);
+
+    /// <summary>The years whose data rows of <paramref name="year"/> need under <paramref name="plans"/>: itself, the previous one, baselines.</summary>
+    public static IReadOnlySet<int> YearsNeeded(IReadOnlyList<TargetPlan> plans, int year, int? baselineYear)
     {
         var years = new HashSet<int> { year, year - 1 };
         if (baselineYear is { } fixedYear)
@@ -38,7 +41,7 @@ public sealed class IndicatorAggregator
         }
         else
         {
-            years.UnionWith(_plans.Where(plan => plan.Covers(year)).Select(plan => plan.BaselineYear));
+            years.UnionWith(plans.Where(plan => plan.Covers(year)).Select(plan => plan.BaselineYear));
         }
 
         return years;
@@ -46,7 +49,7 @@ public sealed class IndicatorAggregator
 
     /// <summary>
     /// The rows of <paramref name="level"/> for <paramref name="year"/>. <paramref name="data"/> holds each institution's
-    /// data for the years of <see cref="YearsNeeded"/>; an institution without data for a year reported nothing that year.
+    /// data for the years of <see cref="YearsNeeded(int, int?)"/>; an institution without data for a year reported nothing that year.
     /// </summary>
     public IReadOnlyList<IndicatorRow> Build(
         int year,
@@ -68,7 +71,7 @@ public sealed class IndicatorAggregator
                 .Select(code => (Code: code, Key: CountySortKey(code))).OrderBy(entry => entry.Key)
                 .Select((entry, index) => (entry.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
             return members.OrderBy(institution => countyOrder[institution.CountyCode]).ThenBy(institution => institution.Code, StringComparer.Ordinal)
-                .Select(institution => BuildRow(level, [institution], year, data, withData, baselineYear)).ToArray();
+                .AsParallel().AsOrdered().Select(institution => BuildRow(level, [institution], year, data, withData, baselineYear)).ToArray();
         }
 
         var groups = level switch
@@ -78,7 +81,7 @@ public sealed class IndicatorAggregator
             _ => members.GroupBy(_ => TargetPlan.PrefectureCode),
         };
 
-        return groups.Select(group => BuildRow(level, group.ToArray(), year, data, withData, baselineYear)).ToArray();
+        return groups.AsParallel().AsOrdered().Select(group => BuildRow(level, group.ToArray(), year, data, withData, baselineYear)).ToArray();
     }
 
     private IndicatorRow BuildRow(

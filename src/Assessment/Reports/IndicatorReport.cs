@@ -45,9 +45,20 @@ public static class IndicatorReport
     /// the grid of its county, with the area and users recorded for that year. A year no factor table covers is left out
     /// (a change against it is then unknown, not wrong). With <paramref name="throughMonth"/>, only January to that month.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<(string Code, int Year), InstitutionYearData>> LoadYearsAsync(
+    public static Task<IReadOnlyDictionary<(string Code, int Year), InstitutionYearData>> LoadYearsAsync(
         DbSession session,
         IReadOnlyList<Institution> institutions,
+        IReadOnlyList<County> counties,
+        FactorTableSet factors,
+        IReadOnlySet<int> years,
+        CancellationToken cancellationToken = default,
+        int throughMonth = 12) =>
+        LoadYearsAsync(session, Task.FromResult(institutions), counties, factors, years, cancellationToken, throughMonth);
+
+    /// <summary>As above, with <paramref name="institutions"/> awaited once the sums are read (a caller may read them meanwhile on another connection).</summary>
+    public static async Task<IReadOnlyDictionary<(string Code, int Year), InstitutionYearData>> LoadYearsAsync(
+        DbSession session,
+        Task<IReadOnlyList<Institution>> institutions,
         IReadOnlyList<County> counties,
         FactorTableSet factors,
         IReadOnlySet<int> years,
@@ -56,7 +67,7 @@ public static class IndicatorReport
     {
         var sums = await new ConsumptionRepository(session).SumsAsync(years.ToArray(), cancellationToken, throughMonth);
         var profiles = new InstitutionProfiles(await new InstitutionRepository(session).ListYearsAsync(cancellationToken));
-        var byCode = institutions.ToDictionary(institution => institution.Code, StringComparer.Ordinal);
+        var byCode = (await institutions).ToDictionary(institution => institution.Code, StringComparer.Ordinal);
         var grid = counties.ToDictionary(county => county.Code, county => county.GridRegion, StringComparer.Ordinal);
 
         var data = new Dictionary<(string, int), InstitutionYearData>();
