@@ -26,7 +26,19 @@ public sealed class AssessmentData
     /// Indicator rows by code, for institutions and for counties, of the year and the previous two (an institution has a
     /// row in a previous year only where it reported something then).
     /// </summary>
-    public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> InstitutionRows { get; init; }
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> InstitutionRows { get; private set; } =
+        new Dictionary<int, IReadOnlyDictionary<string, IndicatorRow>>();
+
+    /// <summary>The factor table of the year's indicators (<c>id@hash</c>, short), as results record it.</summary>
+    public string? FactorTable { get; private init; }
+
+    /// <summary>
+    /// Drops the institutions' indicator rows, once every institution's inputs are built from them (<see
+    /// cref="AssessmentEngine.Prepare"/>) and nothing will build them again: a run that is stored and forgotten leaves
+    /// the memory of 1.6 million rows to its results. Counties' rows are kept.
+    /// </summary>
+    internal void ForgetInstitutionRows() => InstitutionRows = InstitutionRows.Keys.ToDictionary(year => year, _ =>
+        (IReadOnlyDictionary<string, IndicatorRow>)new Dictionary<string, IndicatorRow>());
     public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CountyRows { get; init; }
     public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CategoryRows { get; init; }
     public required IReadOnlyDictionary<int, IndicatorRow> PrefectureRows { get; init; }
@@ -85,6 +97,7 @@ public sealed class AssessmentData
                 filter: level == IndicatorLevel.Institution && y < year ? institution => data.ContainsKey((institution.Code, y)) : null).ToDictionary(row => row.Code));
 
         var results = new ResultRepository(session);
+        var institutionRows = Rows(IndicatorLevel.Institution);
         return new AssessmentData
         {
             Year = year,
@@ -96,7 +109,8 @@ public sealed class AssessmentData
             Plans = plans,
             Aggregator = aggregator,
             Factors = factors,
-            InstitutionRows = Rows(IndicatorLevel.Institution),
+            InstitutionRows = institutionRows,
+            FactorTable = institutionRows[year].Values.Select(row => row.FactorTable).FirstOrDefault(table => table is not null),
             CountyRows = Rows(IndicatorLevel.County),
             CategoryRows = Rows(IndicatorLevel.Category),
             PrefectureRows = years.ToDictionary(y => y, y => aggregator.Build(y, IndicatorLevel.Prefecture, data).Single()),

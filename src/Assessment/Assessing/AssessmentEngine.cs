@@ -459,7 +459,7 @@ public static class AssessmentEngine
         public int Year { get; } = data.Year;
         public RuleSetLevel Level { get; } = level;
         public string[] RuleSets { get; } = rules.All.Where(set => set.Level == level).Select(set => set.VersionKey).Order(StringComparer.Ordinal).ToArray();
-        public string? FactorTable { get; } = data.InstitutionRows[data.Year].Values.Select(row => row.FactorTable).FirstOrDefault(table => table is not null);
+        public string? FactorTable { get; } = data.FactorTable;
         public CompiledRuleSet Scoring { get; } = rules.One(level, RuleSetKind.Scoring)!;
     }
 

@@ -18,7 +18,9 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         var started = clock.GetUtcNow().UtcDateTime;
         var selection = new RuleSetSelection(await InForceAsync(year, cancellationToken), year);
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
-        var outcome = AssessmentEngine.Run(data, selection, keepInputs: false);
+        var prepared = AssessmentEngine.Prepare(data);
+        data.ForgetInstitutionRows(); // read only to build the inputs: a national year's rows are a good part of its memory
+        var outcome = AssessmentEngine.Run(prepared, selection, keepInputs: false);
         return (await StoreAsync(year, selection, data, outcome, started, note, cancellationToken))!;
     }
 
