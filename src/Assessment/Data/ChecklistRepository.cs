@@ -39,7 +39,7 @@ public sealed class ChecklistRepository(DbSession session)
             3 => entry.Points,
             4 => entry.NotApplicable,
             _ => entry.Evidence,
-        }, cancellationToken);
+        }, cancellationToken, plain: true);
 
     /// <summary>Every item stored for <paramref name="year"/>.</summary>
     public async Task<IReadOnlyList<Entry>> ListAsync(int year, CancellationToken cancellationToken = default)

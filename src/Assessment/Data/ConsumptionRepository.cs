@@ -67,7 +67,7 @@ public sealed class ConsumptionRepository(DbSession session)
             1 => row.Year,
             2 => row.Month,
             _ => ConsumptionFields.All[i - 3].Get(row.Quantities),
-        }, cancellationToken);
+        }, cancellationToken, plain: true);
     }
 
     /// <summary>All months stored for <paramref name="year"/>.</summary>

@@ -114,7 +114,7 @@ public sealed class ResultRepository(DbSession session)
                 12 => entry.Row?.Layout.Key,
                 13 => entry.Row?.PointsJson(),
                 _ => JsonSerializer.Serialize(repeated.Without(entry.Row is null ? entry.Result : entry.Result with { Items = [] }), Stored),
-            }, cancellationToken);
+            }, cancellationToken, plain: true);
         return id;
     }
 
