@@ -44,16 +44,18 @@ public static class AssessmentEngine
         public RuleInputs Inputs { get; } = inputs;
         /// <summary>How errors name the subject (made once: every rule set evaluated is given it).</summary>
         public string Label { get; } = $"{code} {name}";
-        public List<QualityIssue> Issues { get; } = [];
+        // Lists made only where something is found (most subjects have no findings, penalties or incentives), and kept
+        // as the result records them.
+        public IReadOnlyList<QualityIssue> Issues { get; set; } = [];
         public ScoringResult? Score { get; set; }
 
         /// <summary>The scoring set's row of points, kept for the result when it is itemised.</summary>
         public double[]? Row { get; set; }
         public GradingResult? Grade { get; set; }
-        public List<PenaltyResult> Penalties { get; } = [];
+        public IReadOnlyList<PenaltyResult> Penalties { get; set; } = [];
         /// <summary>As the result records them: a programme's item points are not kept (1.6 million subjects live through the whole run).</summary>
-        public List<DemonstrationLine> Demonstrations { get; } = [];
-        public List<IncentiveResult> Incentives { get; } = [];
+        public DemonstrationLine[] Demonstrations { get; set; } = [];
+        public IReadOnlyList<IncentiveResult> Incentives { get; set; } = [];
         public double Deducted { get; set; }
     }
 
@@ -215,7 +217,7 @@ public static class AssessmentEngine
             var subject = subjects[index];
             foreach (var set in quality)
             {
-                subject.Issues.AddRange(RuleSetEvaluator.Check(set, subject.Inputs, subject.Label));
+                subject.Issues = Joined(subject.Issues, RuleSetEvaluator.Check(set, subject.Inputs, subject.Label));
             }
 
             var points = new double[scoring.ScoredItems.Count];
@@ -245,15 +247,18 @@ public static class AssessmentEngine
         ForEach(subjects.Count, index =>
         {
             var subject = subjects[index];
-            foreach (var set in demonstrations)
+            var lines = new DemonstrationLine[demonstrations.Count];
+            for (var programme = 0; programme < lines.Length; programme++)
             {
-                var d = RuleSetEvaluator.Qualify(set, subject.Inputs, subject.Label);
-                subject.Demonstrations.Add(new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, [.. d.Failed]));
+                var d = RuleSetEvaluator.Qualify(demonstrations[programme], subject.Inputs, subject.Label);
+                lines[programme] = new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, [.. d.Failed]);
             }
+
+            subject.Demonstrations = lines;
 
             foreach (var set in incentives)
             {
-                subject.Incentives.AddRange(RuleSetEvaluator.Incentives(set, subject.Inputs, subject.Label));
+                subject.Incentives = Joined(subject.Incentives, RuleSetEvaluator.Incentives(set, subject.Inputs, subject.Label));
             }
         });
     }
@@ -289,9 +294,12 @@ public static class AssessmentEngine
             Grade(subject, grading);
         }
 
-        subject.Penalties.AddRange(penalties);
+        subject.Penalties = penalties;
         subject.Deducted = penalties.Sum(penalty => penalty.DeductPoints);
     }
+
+    private static IReadOnlyList<T> Joined<T>(IReadOnlyList<T> first, IReadOnlyList<T> second) =>
+        second.Count == 0 ? first : first.Count == 0 ? second : [.. first, .. second];
 
     private static bool SameRules(IReadOnlyList<PenaltyResult> found, IReadOnlyList<PenaltyResult> before)
     {
@@ -486,10 +494,10 @@ public static class AssessmentEngine
             Vetoes: subject.Grade?.Vetoes ?? [],
             Items: subject.Row is { } row ? new ItemRow(shared.Scoring.ItemLayout, row) : [],
             // Arrays, not the lists they were gathered in, and none where empty: a national run keeps 1.6 million results.
-            Demonstrations: [.. subject.Demonstrations],
-            Penalties: [.. subject.Penalties],
-            Incentives: [.. subject.Incentives],
-            Issues: [.. subject.Issues],
+            Demonstrations: subject.Demonstrations,
+            Penalties: subject.Penalties,
+            Incentives: subject.Incentives,
+            Issues: subject.Issues,
             Rank: s.Rank,
             RankInCategory: level == RuleSetLevel.Institution ? s.RankInCategory : 0,
             RankInCounty: level == RuleSetLevel.Institution ? s.RankInCounty : 0,

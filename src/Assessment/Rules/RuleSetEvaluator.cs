@@ -61,7 +61,7 @@ public static class RuleSetEvaluator
     public static ScoringResult Expand(CompiledRuleSet set, ReadOnlySpan<double> points, bool itemise = true)
     {
         var items = set.ScoredItems;
-        var top = new List<ItemResult>();
+        var top = itemise ? new List<ItemResult>() : null;
         for (var column = 0; itemise && column < items.Count; column++)
         {
             var rule = items[column];
@@ -72,11 +72,11 @@ public static class RuleSetEvaluator
                 children[child] = Item(rule.Children[child], points[++column], []);
             }
 
-            top.Add(Item(rule, points[own], children));
+            top!.Add(Item(rule, points[own], children));
         }
 
         var (score, max, earned, applicable, bonus) = Totals(set, points);
-        return new ScoringResult(set.Id, score, max, earned, applicable, bonus, top);
+        return new ScoringResult(set.Id, score, max, earned, applicable, bonus, (IReadOnlyList<ItemResult>?)top ?? []);
     }
 
     private static ItemResult Item(CompiledRule rule, double points, ItemResult[] children)
