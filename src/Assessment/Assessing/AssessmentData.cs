@@ -1,4 +1,5 @@
 using Assessment.Data;
+using Dapper;
 using Assessment.Domain;
 using Assessment.Indicators;
 using Assessment.Reports;
@@ -62,20 +63,54 @@ public sealed class AssessmentData
     public static async Task<AssessmentData> LoadAsync(Database database, int year, FactorTableSet? factors = null, long? beforeRun = null,
         CancellationToken cancellationToken = default)
     {
+        await using (var probe = await database.OpenAsync(cancellationToken))
+        {
+            if (await probe.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "SELECT CASE WHEN EXISTS (SELECT 1 FROM institutions) THEN 1 ELSE 0 END", cancellationToken: cancellationToken)) == 0)
+            {
+                throw new ArgumentException(Strings.AssessNoInstitutions);
+            }
+        }
+
         // The checklists are read on a connection of their own while the rest is read and built: on two cores a national
-        // year's 22 million checklist rows then take no time of their own.
+        // year's 22 million checklist rows then take no time of their own. So are the institutions, while the main
+        // connection sums the months.
+        using var alongside = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var checklists = Task.Run(async () =>
         {
-            await using var own = await database.OpenAsync(cancellationToken);
-            return await new ChecklistRepository(own).ForYearAsync(year, cancellationToken);
-        }, cancellationToken);
-        // So are the institutions, while this connection sums the months.
+            await using var own = await database.OpenAsync(alongside.Token);
+            return await new ChecklistRepository(own).ForYearAsync(year, alongside.Token);
+        }, alongside.Token);
         var listed = Task.Run(async () =>
         {
-            await using var own = await database.OpenAsync(cancellationToken);
-            var all = await new InstitutionRepository(own).ListAsync(cancellationToken);
+            await using var own = await database.OpenAsync(alongside.Token);
+            var all = await new InstitutionRepository(own).ListAsync(alongside.Token);
             return all.Count == 0 ? throw new ArgumentException(Strings.AssessNoInstitutions) : all;
-        }, cancellationToken);
+        }, alongside.Token);
+        try
+        {
+            return await LoadAsync(database, year, factors, beforeRun, checklists, listed, cancellationToken);
+        }
+        catch
+        {
+            // What is read alongside is stopped and waited for: no connection stays busy, no error goes unobserved.
+            await alongside.CancelAsync();
+            try
+            {
+                await Task.WhenAll(checklists, listed);
+            }
+            catch
+            {
+                // Their own failure (or cancellation) is not the one to report.
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<AssessmentData> LoadAsync(Database database, int year, FactorTableSet? factors, long? beforeRun,
+        Task<IReadOnlyDictionary<string, Checklist>> checklists, Task<IReadOnlyList<Institution>> listed, CancellationToken cancellationToken)
+    {
         await using var session = await database.OpenAsync(cancellationToken);
         var counties = await new CountyRepository(session).ListAsync(cancellationToken);
         var plans = await new TargetRepository(session).ListAsync(cancellationToken);

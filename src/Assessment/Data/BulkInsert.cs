@@ -24,7 +24,7 @@ internal static class BulkInsert
         bool plain = false)
     {
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(column => "@" + column))})";
-        if (plain && session.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        if (plain && session.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && RawSqlite.IsUtf8(sqlite))
         {
             return Sqlite(sqlite, sql, columns.Count, rows, value, cancellationToken);
         }
@@ -64,8 +64,7 @@ internal static class BulkInsert
         CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
-        using (statement)
+        using (var statement = RawSqlite.Prepare(connection, sql))
         {
             var count = 0;
             foreach (var row in rows)
@@ -73,7 +72,7 @@ internal static class BulkInsert
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < columns; i++)
                 {
-                    Check(value(row, i) switch
+                    RawSqlite.Check(value(row, i) switch
                     {
                         null => raw.sqlite3_bind_null(statement, i + 1),
                         string text => raw.sqlite3_bind_text16(statement, i + 1, text),
@@ -86,21 +85,12 @@ internal static class BulkInsert
                     }, db);
                 }
 
-                var result = raw.sqlite3_step(statement);
-                Check(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result, db);
+                RawSqlite.Step(connection, statement);
                 raw.sqlite3_reset(statement);
                 count++;
             }
 
             return count;
-        }
-    }
-
-    private static void Check(int result, SQLitePCL.sqlite3 db)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            throw new Microsoft.Data.Sqlite.SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result, raw.sqlite3_extended_errcode(db));
         }
     }
 }

@@ -57,9 +57,9 @@ public sealed class ChecklistRepository(DbSession session)
         // string only when the institution changes (a row's item is matched on its bytes); elsewhere through the reader.
         const string sql = "SELECT code, item, points, not_applicable FROM checklist WHERE year = @year";
         var builder = new ChecklistBuilder();
-        if (session.Connection is SqliteConnection sqlite)
+        if (session.Connection is SqliteConnection sqlite && RawSqlite.IsUtf8(sqlite))
         {
-            ReadSqlite(sqlite, sql, year, builder);
+            ReadSqlite(sqlite, sql, year, builder, cancellationToken);
             return builder.Finish();
         }
 
@@ -74,18 +74,20 @@ public sealed class ChecklistRepository(DbSession session)
         return builder.Finish();
     }
 
-    private static void ReadSqlite(SqliteConnection connection, string sql, int year, ChecklistBuilder builder)
+    private static void ReadSqlite(SqliteConnection connection, string sql, int year, ChecklistBuilder builder, CancellationToken cancellationToken)
     {
-        var db = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, sql.Replace("@year", "?1", StringComparison.Ordinal), out var statement), db);
-        using (statement)
+        using (var statement = RawSqlite.Prepare(connection, sql.Replace("@year", "?1", StringComparison.Ordinal)))
         {
-            Check(raw.sqlite3_bind_int(statement, 1, year), db);
+            RawSqlite.Check(raw.sqlite3_bind_int(statement, 1, year), connection.Handle!);
             var code = Array.Empty<byte>();
             var items = new List<(byte[] Bytes, int Index)>();
-            int result;
-            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            for (var rows = 0; RawSqlite.Step(connection, statement) == raw.SQLITE_ROW; rows++)
             {
+                if (rows % 65536 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 var codeBytes = raw.sqlite3_column_blob(statement, 0);
                 if (!codeBytes.SequenceEqual(code))
                 {
@@ -107,16 +109,6 @@ public sealed class ChecklistRepository(DbSession session)
 
                 builder.Add(items[item].Index, raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_int64(statement, 3) != 0);
             }
-
-            Check(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result, db);
-        }
-    }
-
-    private static void Check(int result, SQLitePCL.sqlite3 db)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result);
         }
     }
 

@@ -136,13 +136,20 @@ public sealed class ResultRepository(DbSession session)
             new { runId, level }, session.Transaction, cancellationToken: cancellationToken))).AsList();
         var layouts = await LayoutsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
         var run = rows.Count > 0 ? await RunAsync(runId, cancellationToken) : null;
-        var repeated = run is null ? null : await RepeatedAsync(run.RuleSets, cancellationToken);
-        return rows.Select(row =>
+        var results = rows.Select(row =>
         {
             var result = Completed(JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!, row, run!.Year);
-            result = repeated!.With(result);
             return row.ItemSet is { } key ? result with { Items = new ItemRow(layouts[key], ItemRow.ParsePoints(row.ItemPoints!)) } : result;
         }).ToArray();
+
+        // The run's versions are read only when a result left out what they say (results stored before did not).
+        if (run is not null && results.Any(Repeated.LeftOut))
+        {
+            var repeated = await RepeatedAsync(run.RuleSets, cancellationToken);
+            results = results.Select(repeated.With).ToArray();
+        }
+
+        return results;
     }
 
     private sealed class ResultRow
@@ -198,6 +205,9 @@ public sealed class ResultRepository(DbSession session)
                 ? result with { Demonstrations = result.Demonstrations.Select(line => line with { Title = null!, TitleEn = null! }).ToArray() }
                 : result;
         }
+
+        /// <summary>Whether <paramref name="result"/> was read without something <see cref="With"/> puts back.</summary>
+        public static bool LeftOut(AssessmentResult result) => result.RuleSets is null || result.Demonstrations.Any(line => line.Title is null);
 
         public AssessmentResult With(AssessmentResult result)
         {
