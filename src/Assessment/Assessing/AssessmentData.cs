@@ -1,10 +1,10 @@
 using Assessment.Data;
-using Dapper;
 using Assessment.Domain;
 using Assessment.Indicators;
 using Assessment.Reports;
 using Assessment.Resources;
 using Assessment.Rules.Inputs;
+using Dapper;
 
 namespace Assessment.Assessing;
 
@@ -30,19 +30,12 @@ public sealed class AssessmentData
     public IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> InstitutionRows { get; private set; } =
         new Dictionary<int, IReadOnlyDictionary<string, IndicatorRow>>();
 
-    /// <summary>The factor table of the year's indicators (<c>id@hash</c>, short), as results record it.</summary>
-    public string? FactorTable { get; private init; }
-
-    /// <summary>
-    /// Drops the institutions' indicator rows, once every institution's inputs are built from them (<see
-    /// cref="AssessmentEngine.Prepare"/>) and nothing will build them again: a run that is stored and forgotten leaves
-    /// the memory of 1.6 million rows to its results. Counties' rows are kept.
-    /// </summary>
-    internal void ForgetInstitutionRows() => InstitutionRows = InstitutionRows.Keys.ToDictionary(year => year, _ =>
-        (IReadOnlyDictionary<string, IndicatorRow>)new Dictionary<string, IndicatorRow>());
     public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CountyRows { get; init; }
     public required IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> CategoryRows { get; init; }
     public required IReadOnlyDictionary<int, IndicatorRow> PrefectureRows { get; init; }
+
+    /// <summary>The factor table of the year's indicators (<c>id@hash</c>, short), as results record it.</summary>
+    public string? FactorTable { get; private init; }
 
     public required IReadOnlyDictionary<string, Checklist> Checklists { get; init; }
     public required IReadOnlyList<EarlierResult> EarlierInstitutionResults { get; init; }
@@ -55,6 +48,14 @@ public sealed class AssessmentData
     public IReadOnlyList<string> FactorTableKeys => Factors.Tables
         .Where(table => YearsRead.Any(table.Covers))
         .Select(table => $"{table.Id}@{table.ContentHash}").ToArray();
+
+    /// <summary>
+    /// Drops the institutions' indicator rows, once every institution's inputs are built from them (<see
+    /// cref="AssessmentEngine.Prepare"/>) and nothing will build them again: a run that is stored and forgotten leaves
+    /// the memory of 1.6 million rows to its results. Counties' rows are kept.
+    /// </summary>
+    internal void ForgetInstitutionRows() => InstitutionRows = InstitutionRows.Keys.ToDictionary(year => year, _ =>
+        (IReadOnlyDictionary<string, IndicatorRow>)new Dictionary<string, IndicatorRow>());
 
     /// <summary>
     /// Loads the year. <paramref name="factors"/> replaces the current factor tables (to reproduce a run with the ones it used).
