@@ -272,11 +272,12 @@ public static class AssessmentEngine
     {
         var raw = subject.Score!.Score;
         IReadOnlyList<PenaltyResult> penalties = [];
+        var deducted = 0.0; // what the penalties found last deduct
         for (var round = 0; round < PenaltyRounds; round++)
         {
             var found = sets.Count == 1 ? RuleSetEvaluator.Penalties(sets[0], subject.Inputs, subject.Label)
                 : sets.SelectMany(set => RuleSetEvaluator.Penalties(set, subject.Inputs, subject.Label)).ToArray();
-            var deducted = 0.0;
+            deducted = 0.0;
             foreach (var penalty in found)
             {
                 deducted += penalty.DeductPoints;
@@ -295,7 +296,7 @@ public static class AssessmentEngine
         }
 
         subject.Penalties = penalties;
-        subject.Deducted = penalties.Sum(penalty => penalty.DeductPoints);
+        subject.Deducted = deducted;
     }
 
     private static IReadOnlyList<T> Joined<T>(IReadOnlyList<T> first, IReadOnlyList<T> second) =>
@@ -493,7 +494,6 @@ public static class AssessmentEngine
             Vetoed: subject.Grade?.Vetoed ?? false,
             Vetoes: subject.Grade?.Vetoes ?? [],
             Items: subject.Row is { } row ? new ItemRow(shared.Scoring.ItemLayout, row) : [],
-            // Arrays, not the lists they were gathered in, and none where empty: a national run keeps 1.6 million results.
             Demonstrations: subject.Demonstrations,
             Penalties: subject.Penalties,
             Incentives: subject.Incentives,

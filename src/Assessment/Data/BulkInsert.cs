@@ -24,7 +24,7 @@ internal static class BulkInsert
         bool plain = false)
     {
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(column => "@" + column))})";
-        if (plain && session.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite && RawSqlite.IsUtf8(sqlite))
+        if (plain && session.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             return Sqlite(sqlite, sql, columns.Count, rows, value, cancellationToken);
         }

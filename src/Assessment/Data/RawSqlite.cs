@@ -11,7 +11,7 @@ namespace Assessment.Data;
 /// </summary>
 internal static class RawSqlite
 {
-    /// <summary>Whether the connection's text is UTF-8 (files this program creates are): the raw paths read and bind bytes as UTF-8.</summary>
+    /// <summary>Whether the connection's text is UTF-8 (files this program creates are): a raw read that matches text on its bytes needs it.</summary>
     public static bool IsUtf8(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();

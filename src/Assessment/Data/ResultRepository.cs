@@ -134,12 +134,12 @@ public sealed class ResultRepository(DbSession session)
             "grade AS Grade, vetoed AS Vetoed, rank AS Rank, rank_in_category AS RankInCategory, rank_in_county AS RankInCounty " +
             "FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
             new { runId, level }, session.Transaction, cancellationToken: cancellationToken))).AsList();
-        var layouts = await LayoutsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
+        var layouts = await VersionsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
         var run = rows.Count > 0 ? await RunAsync(runId, cancellationToken) : null;
         var results = rows.Select(row =>
         {
             var result = Completed(JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!, row, run!.Year);
-            return row.ItemSet is { } key ? result with { Items = new ItemRow(layouts[key], ItemRow.ParsePoints(row.ItemPoints!)) } : result;
+            return row.ItemSet is { } key ? result with { Items = new ItemRow(layouts[key].Layout, ItemRow.ParsePoints(row.ItemPoints!)) } : result;
         }).ToArray();
 
         // The run's versions are read only when a result left out what they say (results stored before did not).
@@ -168,22 +168,26 @@ public sealed class ResultRepository(DbSession session)
         public int RankInCounty { get; set; }
     }
 
-    // A version's text never changes (its key is its hash), so its items are read once per process, whichever database
-    // it came from; read from the text, not compiled.
-    private static readonly ConcurrentDictionary<string, ItemLayout> Layouts = new(StringComparer.Ordinal);
+    /// <summary>What reading results needs of a stored version: its scored items, its level and its title.</summary>
+    private sealed record VersionFacts(ItemLayout Layout, string Level, string Title, string TitleEn);
 
-    private async Task<IReadOnlyDictionary<string, ItemLayout>> LayoutsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    // A version's text never changes (its key is its hash), so what results need of it is read once per process,
+    // whichever database it came from; read from the text, not compiled.
+    private static readonly ConcurrentDictionary<string, VersionFacts> Versions = new(StringComparer.Ordinal);
+
+    private async Task<IReadOnlyDictionary<string, VersionFacts>> VersionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var missing = keys.Where(key => !Layouts.ContainsKey(key)).ToArray();
+        var missing = keys.Where(key => !Versions.ContainsKey(key)).ToArray();
         if (missing.Length > 0)
         {
             foreach (var stored in await new RuleSetRepository(session).GetAsync(missing, cancellationToken))
             {
-                Layouts.TryAdd(stored.Key, ItemLayout.Read(stored.Document));
+                var title = JsonSerializer.Deserialize<RuleSetDocument>(stored.Document, RuleSetReader.Options)!.Title;
+                Versions.TryAdd(stored.Key, new VersionFacts(ItemLayout.Read(stored.Document), stored.Level, title.Zh, title.En));
             }
         }
 
-        return keys.ToDictionary(key => key, key => Layouts[key]);
+        return keys.Distinct().ToDictionary(key => key, key => Versions[key]);
     }
 
     /// <summary>
@@ -227,23 +231,11 @@ public sealed class ResultRepository(DbSession session)
         }
     }
 
-    // A version's level and title, read once per process (a version never changes).
-    private static readonly ConcurrentDictionary<string, (string Level, string Title, string TitleEn)> Versions = new(StringComparer.Ordinal);
-
     private async Task<Repeated> RepeatedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var missing = keys.Where(key => !Versions.ContainsKey(key)).ToArray();
-        if (missing.Length > 0)
-        {
-            foreach (var stored in await new RuleSetRepository(session).GetAsync(missing, cancellationToken))
-            {
-                var title = JsonSerializer.Deserialize<RuleSetDocument>(stored.Document, RuleSetReader.Options)!.Title;
-                Versions.TryAdd(stored.Key, (stored.Level, title.Zh, title.En));
-            }
-        }
-
+        var facts = await VersionsAsync(keys, cancellationToken);
         // As a result records them: id@ and the first 12 characters of the hash, in order.
-        var versions = keys.Select(key => (Key: key[..Math.Min(key.Length, key.IndexOf('@') + 13)], Id: key[..key.IndexOf('@')], Facts: Versions[key])).ToArray();
+        var versions = keys.Select(key => (Key: key[..Math.Min(key.Length, key.IndexOf('@') + 13)], Id: key[..key.IndexOf('@')], Facts: facts[key])).ToArray();
         return new Repeated(
             versions.GroupBy(version => version.Facts.Level).ToDictionary(group => group.Key,
                 group => group.Select(version => version.Key).Order(StringComparer.Ordinal).ToArray()),
