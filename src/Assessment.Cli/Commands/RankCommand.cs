@@ -57,7 +57,7 @@ public static class RankCommand
                 writer => ResultOutput.WriteCsv(writer, list), list.Length);
             if (formatValue == "xlsx")
             {
-                ResultOutput.WriteXlsx(path!, list);
+                await ResultOutput.WriteXlsxAsync(path!, list);
                 formatted.Written(context, path);
             }
             else

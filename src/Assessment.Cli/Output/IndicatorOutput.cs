@@ -176,7 +176,7 @@ public static class IndicatorOutput
         }
     }
 
-    /// <summary>A file writer for <paramref name="path"/>; CSV files get a byte-order mark so that Excel reads the Chinese.</summary>
-    public static StreamWriter FileWriter(string path, bool byteOrderMark) =>
-        new(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark));
+    /// <summary>A writer for <paramref name="file"/>; CSV files get a byte-order mark so that Excel reads the Chinese.</summary>
+    public static StreamWriter FileWriter(Stream file, bool byteOrderMark) =>
+        new(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark));
 }

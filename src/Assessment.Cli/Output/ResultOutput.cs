@@ -68,9 +68,6 @@ public static class ResultOutput
     public static void WriteCsv(TextWriter writer, IReadOnlyList<AssessmentResult> results) => ResultExport.WriteCsv(writer, results);
 
     /// <summary>Writes the same rows as <see cref="WriteCsv"/> to an XLSX workbook (MiniExcel).</summary>
-    public static void WriteXlsx(string path, IReadOnlyList<AssessmentResult> results)
-    {
-        using var file = File.Create(path);
-        ResultExport.WriteXlsx(file, results);
-    }
+    public static Task WriteXlsxAsync(string path, IReadOnlyList<AssessmentResult> results) =>
+        OutputFile.WriteAsync(path, file => ResultExport.WriteXlsx(file, results));
 }
