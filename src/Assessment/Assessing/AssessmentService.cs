@@ -17,6 +17,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
     {
         var started = clock.GetUtcNow().UtcDateTime;
         var selection = new RuleSetSelection(await InForceAsync(year, cancellationToken), year);
+        await ConsumptionRepository.RefreshYearSumsAsync(database, cancellationToken); // months changed since are summed once, here
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
         var prepared = AssessmentEngine.Prepare(data);
         data.ForgetInstitutionRows(); // read only to build the inputs: a national year's rows are a good part of its memory

@@ -14,15 +14,46 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
     /// <summary>The transaction commands run in, once <see cref="BeginAsync"/> was called.</summary>
     public DbTransaction? Transaction { get; private set; }
 
-    /// <summary>Starts the transaction that every repository on this session then uses.</summary>
-    public async Task BeginAsync(CancellationToken cancellationToken)
+    // Set for a transaction begun with manyRows on SQLite, put back when it ends (the connection goes back to a pool).
+    private bool _journalsInMemory;
+
+    /// <summary>
+    /// Starts the transaction that every repository on this session then uses. With <paramref name="manyRows"/> (a demo,
+    /// an import) SQLite keeps its statement journals in memory: each month written is a statement that fires the
+    /// consumption triggers, and SQLite otherwise gives every such statement a temporary file for its journal (2.4 million
+    /// months took 22.6 s instead of 11.4 s). Only for the transaction: a large sort elsewhere should still spill to disk.
+    /// </summary>
+    public async Task BeginAsync(CancellationToken cancellationToken, bool manyRows = false)
     {
         if (Transaction is not null)
         {
             throw new InvalidOperationException("A transaction is already in progress on this session.");
         }
 
+        if (manyRows && Dialect is SqliteDialect)
+        {
+            await TempStoreAsync("MEMORY", cancellationToken); // before the transaction: its pager decides where journals go when it begins
+            _journalsInMemory = true;
+        }
+
         Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    private async Task TempStoreAsync(string value, CancellationToken cancellationToken)
+    {
+        await using var command = Connection.CreateCommand();
+        command.CommandText = $"PRAGMA temp_store = {value}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task EndedAsync()
+    {
+        Transaction = null;
+        if (_journalsInMemory)
+        {
+            _journalsInMemory = false;
+            await TempStoreAsync("DEFAULT", CancellationToken.None);
+        }
     }
 
     /// <summary>Commits the transaction started by <see cref="BeginAsync"/>.</summary>
@@ -35,7 +66,7 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
 
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
-        Transaction = null;
+        await EndedAsync();
     }
 
     /// <summary>Rolls back the transaction started by <see cref="BeginAsync"/>; the session can then be used again.</summary>
@@ -48,7 +79,7 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
 
         await Transaction.RollbackAsync(cancellationToken);
         await Transaction.DisposeAsync();
-        Transaction = null;
+        await EndedAsync();
     }
 
     /// <summary>Closes the connection; an uncommitted transaction is rolled back.</summary>
@@ -57,6 +88,14 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
         if (Transaction is not null)
         {
             await Transaction.DisposeAsync();
+            try
+            {
+                await EndedAsync();
+            }
+            catch (DbException)
+            {
+                // A broken connection: the pool drops it, setting and all.
+            }
         }
 
         await Connection.DisposeAsync();

@@ -21,4 +21,7 @@ public sealed class PostgreSqlDialect : OnConflictDialect
 
     /// <inheritdoc />
     public override string MonthMask(string monthColumn) => $"CAST(SUM(CAST(1 AS BIGINT) << CAST({monthColumn} - 1 AS INTEGER)) AS BIGINT)";
+
+    /// <inheritdoc />
+    public override string? LockAgainstWriters(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
 }

@@ -39,11 +39,17 @@ public abstract class SqlDialect
     /// <summary>An aggregate giving a bit mask of the months (1–12) present, bit 0 for January.</summary>
     public abstract string MonthMask(string monthColumn);
 
+    /// <summary>
+    /// A statement that keeps other transactions from writing <paramref name="table"/> until this one ends, or null where
+    /// writers are serialised anyway (SQLite: a transaction that writes first holds the file's one write lock).
+    /// </summary>
+    public abstract string? LockAgainstWriters(string table);
+
     /// <summary>Tables to empty before a fresh demo, children first.</summary>
     public static IReadOnlyList<string> TablesChildrenFirst { get; } =
     [
         "run_parts", "evidence_files", "workflow_transitions", "workflow_instances", "workflow_definitions", "users", "job_runs", "job_schedules", "notifications", "publications",
-        "assessment_results", "assessment_runs", "checklist", "rule_set_versions", "consumption_history", "consumption", "imports", "institution_years", "institutions_history", "institutions",
+        "assessment_results", "assessment_runs", "checklist", "rule_set_versions", "consumption_history", "consumption", "consumption_year_sums", "consumption_year_sums_stale", "imports", "institution_years", "institutions_history", "institutions",
         "targets", "quotas", "counties", "factor_tables", "settings",
     ];
 

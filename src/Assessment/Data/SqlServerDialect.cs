@@ -42,4 +42,7 @@ public sealed class SqlServerDialect : SqlDialect
 
     /// <inheritdoc />
     public override string MonthMask(string monthColumn) => $"SUM(POWER(2, {monthColumn} - 1))";
+
+    /// <inheritdoc />
+    public override string? LockAgainstWriters(string table) => $"SELECT TOP (0) 1 FROM {table} WITH (TABLOCKX, HOLDLOCK)";
 }

@@ -18,4 +18,7 @@ public sealed class SqliteDialect : OnConflictDialect
 
     /// <inheritdoc />
     public override string MonthMask(string monthColumn) => $"SUM(1 << ({monthColumn} - 1))";
+
+    /// <inheritdoc />
+    public override string? LockAgainstWriters(string table) => null;
 }

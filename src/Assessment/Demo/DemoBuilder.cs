@@ -46,7 +46,8 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
 
         var rows = new Dictionary<string, long>();
         // Configuration reloaded from files or defaults is not data a demo would lose.
-        foreach (var table in SqlDialect.TablesChildrenFirst.Where(table => table is not ("factor_tables" or "rule_set_versions" or "workflow_definitions" or "job_schedules")))
+        foreach (var table in SqlDialect.TablesChildrenFirst.Where(table => table is not ("factor_tables" or "rule_set_versions" or "workflow_definitions" or "job_schedules"
+                     or "consumption_year_sums" or "consumption_year_sums_stale"))) // sums of the months, counted there
         {
             rows[table] = await CountAsync(session, $"SELECT COUNT(*) FROM {table}", cancellationToken);
         }
@@ -91,7 +92,7 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
         await database.ResetAsync(cancellationToken);
         database.Migrate();
         await using var session = await database.OpenAsync(cancellationToken);
-        await session.BeginAsync(cancellationToken);
+        await session.BeginAsync(cancellationToken, manyRows: true);
 
         var settings = new SettingsRepository(session);
         await settings.SetAsync(SettingsRepository.PrefectureName, generator.PrefectureName, cancellationToken);
@@ -125,6 +126,7 @@ public sealed class DemoBuilder(Database database, TimeProvider clock)
         var quotas = await WriteQuotasAsync(session, catalog, institutions, counties, factors,
             options.NationalScale ? DemoCalibration.LastYear : DemoCalibration.ReferenceYear, cancellationToken);
         await session.CommitAsync(cancellationToken);
+        await new ConsumptionRepository(session).RefreshYearSumsAsync(cancellationToken);
 
         var assessed = new List<int>();
         if (ruleSets is not null)

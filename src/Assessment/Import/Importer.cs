@@ -53,7 +53,7 @@ public sealed class Importer(Database database, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await session.BeginAsync(cancellationToken);
+        await session.BeginAsync(cancellationToken, manyRows: true);
         var log = new ImportLogRepository(session);
         var importId = await log.AddAsync(import.Kind.ToString().ToLowerInvariant(), file.Name, file.Sha256, now, cancellationToken);
         var counts = await import.WriteAsync(session, rows, importId, now, cancellationToken);

@@ -54,6 +54,7 @@ public sealed class SplitAssessment(Database database, TimeProvider clock, JobLe
         var now = clock.GetUtcNow().UtcDateTime;
         var service = new AssessmentService(database, clock);
         var selection = new RuleSetSelection(await service.InForceAsync(year, cancellationToken), year);
+        await ConsumptionRepository.RefreshYearSumsAsync(database, cancellationToken); // once here, not in every county's job
         await using var session = await database.OpenAsync(cancellationToken);
         var members = Fingerprints(await new InstitutionRepository(session).ListAsync(cancellationToken));
         if (members.Count == 0)

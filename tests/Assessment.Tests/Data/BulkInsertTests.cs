@@ -15,6 +15,32 @@ public sealed class BulkInsertTests
         ["😀 emoji", 1e308, 42, 7L, false, null],
     ];
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_many_row_transaction_keeps_journals_in_memory_only_while_it_lasts(bool commit)
+    {
+        using var temp = new TempDatabase();
+        await using var session = await temp.Database.OpenAsync();
+        async Task<long> TempStore() => await session.Connection.ExecuteScalarAsync<long>("PRAGMA temp_store", transaction: session.Transaction);
+
+        await session.BeginAsync(default, manyRows: true);
+        Assert.Equal(2, await TempStore()); // MEMORY
+        await session.Connection.ExecuteAsync("CREATE TABLE t (x)", transaction: session.Transaction);
+        if (commit)
+        {
+            await session.CommitAsync(default);
+        }
+        else
+        {
+            await session.RollbackAsync(default);
+        }
+
+        Assert.Equal(0, await TempStore()); // DEFAULT again, for whoever takes the connection from the pool next
+        await session.BeginAsync(default);
+        Assert.Equal(0, await TempStore());
+    }
+
     [Fact]
     public async Task A_plain_insert_stores_what_the_ordinary_one_stores()
     {

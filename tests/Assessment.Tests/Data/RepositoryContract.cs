@@ -1,3 +1,4 @@
+using Dapper;
 using Assessment.Data;
 using Assessment.Domain;
 using Assessment.Indicators;
@@ -94,6 +95,60 @@ public abstract class RepositoryContract
         Assert.Equal(("A001", 2024, 3, 0b111), (sums.Code, sums.Year, sums.MonthsReported, sums.MonthMask));
         Assert.Equal(300, sums.Quantities.ElectricityKwh);
         Assert.Equal(1.5, sums.Quantities.CoalT, 12);
+    }
+
+    [Fact]
+    public async Task Yearly_sums_are_the_months_sums_whoever_changed_the_months_and_whether_folded_or_not()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        await new InstitutionRepository(session).UpsertAsync([Seed.Office("A001"), Seed.Office("A002")], null, Now);
+        var repository = new ConsumptionRepository(session);
+        // Months stored out of order, with values whose sum depends on the order of adding.
+        MonthlyConsumption Month(string code, int year, int month) => Seed.Quantities(
+            electricityKwh: 1000.1 * month + 0.3, waterM3: 1e-3 * month, coalT: month % 2 == 0 ? 1e16 : 1.7, pvKwh: 0.1 * month).ToMonthly(code, year, month);
+        await session.BeginAsync(default);
+        await repository.InsertManyAsync([.. new[] { 7, 1, 12, 3, 2, 11, 5 }.Select(month => Month("A001", 2024, month)),
+            .. Enumerable.Range(1, 12).Reverse().Select(month => Month("A002", 2024, month)), Month("A001", 2023, 4), Month("A001", 2023, 9)]);
+        await session.CommitAsync(default);
+
+        async Task<InstitutionYearSums[]> Sums() => [.. (await repository.SumsAsync([2023, 2024])).OrderBy(sum => sum.Code, StringComparer.Ordinal).ThenBy(sum => sum.Year)];
+        void AreTheMonths(InstitutionYearSums[] sums) // the months themselves, summed here
+        {
+            foreach (var sum in sums)
+            {
+                var rows = session.Connection.Query<(long Month, double Electricity, double Coal)>(
+                    "SELECT month, electricity_kwh, coal_t FROM consumption WHERE code = @Code AND year = @Year", new { sum.Code, sum.Year }).ToArray();
+                Assert.Equal(rows.Length, sum.MonthsReported);
+                Assert.Equal(rows.Sum(row => 1 << (int)(row.Month - 1)), sum.MonthMask);
+                Assert.Equal(rows.Sum(row => row.Electricity), sum.Quantities.ElectricityKwh, 1e-9);
+            }
+        }
+
+        var stale = await Sums();
+        Assert.Equal([("A001", 2023), ("A001", 2024), ("A002", 2024)], stale.Select(sum => (sum.Code, sum.Year)));
+        AreTheMonths(stale);
+        Assert.Equal(3, await repository.RefreshYearSumsAsync());
+        Assert.Equal(stale, await Sums()); // to the last bit
+        Assert.Equal(0, await repository.RefreshYearSumsAsync());
+
+        // An import replaces a month; another program changes one and deletes a whole year.
+        var import = await new ImportLogRepository(session).AddAsync("consumption", "c.csv", "z", Now);
+        await repository.ReplaceAsync([Month("A001", 2024, 3) with { Quantities = Seed.Quantities(electricityKwh: 5) }], import, Now);
+        await session.Connection.ExecuteAsync("UPDATE consumption SET electricity_kwh = electricity_kwh + 0.25 WHERE code = 'A002' AND year = 2024 AND month = 6");
+        await session.Connection.ExecuteAsync("DELETE FROM consumption WHERE code = 'A001' AND year = 2023");
+
+        var changed = await Sums();
+        Assert.Equal([("A001", 2024), ("A002", 2024)], changed.Select(sum => (sum.Code, sum.Year)));
+        AreTheMonths(changed);
+        Assert.Equal(stale[1].Quantities.ElectricityKwh - Month("A001", 2024, 3).Quantities.ElectricityKwh + 5, changed[0].Quantities.ElectricityKwh, 1e-9);
+        Assert.Equal(2, await repository.RefreshYearSumsAsync()); // A001's 2023 had nothing left to fold
+        Assert.Equal(changed, await Sums());
+        Assert.Equal(stale[2].Quantities.ElectricityKwh + 0.25, (await Sums())[1].Quantities.ElectricityKwh, 1e-9);
+
+        // A year to date is still summed from the months.
+        var toMarch = (await repository.SumsAsync([2024], throughMonth: 3)).Single(sum => sum.Code == "A001");
+        Assert.Equal((3, 0b111), (toMarch.MonthsReported, toMarch.MonthMask));
     }
 
     [Fact]
