@@ -81,8 +81,8 @@ public static class IndicatorReport
 
             var totals = EnergyCalculator.Compute(sum.Quantities, table, grid.GetValueOrDefault(institution.CountyCode));
             var (area, users) = profiles.For(institution, sum.Year);
-            data[(sum.Code, sum.Year)] = new InstitutionYearData(
-                sum.Code, sum.Year, new IndicatorBasis(totals, area, users), sum.MonthsReported, sum.MonthMask,
+            data[(institution.Code, sum.Year)] = new InstitutionYearData( // the institution's string, not a second one per year read
+                institution.Code, sum.Year, new IndicatorBasis(totals, area, users), sum.MonthsReported, sum.MonthMask,
                 tableKeys.TryGetValue(table, out var key) ? key : tableKeys[table] = $"{table.Id}@{table.ContentHash[..12]}");
         }
 
