@@ -104,14 +104,7 @@ public sealed class ConsumptionRepository(DbSession session)
             return [];
         }
 
-        var dialect = session.Dialect;
-        var sql = throughMonth >= 12
-            ? $"SELECT code, year, months, month_mask, {ColumnList} FROM consumption_year_sums y " +
-              $"WHERE {dialect.InList("y.year", "years")} AND NOT EXISTS " +
-              "(SELECT 1 FROM consumption_year_sums_stale s WHERE s.year = y.year AND s.code = y.code) " +
-              $"UNION ALL {StaleSums(dialect, dialect.InList("s.year", "years"))}"
-            : $"SELECT code, year, COUNT(*) AS months, {dialect.MonthMask("month")} AS month_mask, {Sums("")} " +
-              $"FROM consumption WHERE {dialect.InList("year", "years")} AND month <= @throughMonth GROUP BY code, year";
+        var sql = SumsSql(session.Dialect, wholeYears: throughMonth >= 12);
         var result = new List<InstitutionYearSums>();
         var values = new double[ValueColumns.Length];
         if (session.Connection is SqliteConnection sqlite)
@@ -185,19 +178,17 @@ public sealed class ConsumptionRepository(DbSession session)
             return 0; // nothing written, so nothing a cache watching the file takes for a change
         }
 
-        var dialect = session.Dialect;
         await session.BeginAsync(cancellationToken);
         try
         {
-            if (dialect.LockAgainstWriters("consumption_year_sums_stale") is { } lockSql)
+            var folded = 0;
+            foreach (var sql in RefreshSql(session.Dialect))
             {
-                await Execute(lockSql);
+                var rows = await session.Connection.ExecuteAsync(new CommandDefinition(
+                    sql, transaction: session.Transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+                folded = sql.StartsWith("INSERT", StringComparison.Ordinal) ? rows : folded;
             }
 
-            await Execute("DELETE FROM consumption_year_sums WHERE EXISTS " +
-                          "(SELECT 1 FROM consumption_year_sums_stale s WHERE s.year = consumption_year_sums.year AND s.code = consumption_year_sums.code)");
-            var folded = await Execute($"INSERT INTO consumption_year_sums (code, year, months, month_mask, {ColumnList}) {StaleSums(dialect, null)}");
-            await Execute("DELETE FROM consumption_year_sums_stale");
             await session.CommitAsync(cancellationToken);
             return folded;
         }
@@ -206,9 +197,6 @@ public sealed class ConsumptionRepository(DbSession session)
             await session.RollbackAsync(CancellationToken.None);
             throw;
         }
-
-        Task<int> Execute(string sql) => session.Connection.ExecuteAsync(new CommandDefinition(
-            sql, transaction: session.Transaction, commandTimeout: 0, cancellationToken: cancellationToken));
     }
 
     /// <summary>As above, on a connection of its own.</summary>
@@ -217,6 +205,25 @@ public sealed class ConsumptionRepository(DbSession session)
         await using var session = await database.OpenAsync(cancellationToken);
         return await new ConsumptionRepository(session).RefreshYearSumsAsync(cancellationToken);
     }
+
+    /// <summary>The query of <see cref="SumsAsync"/>: of whole years (from the yearly sums) or of years to date (from the months).</summary>
+    internal static string SumsSql(SqlDialect dialect, bool wholeYears) => wholeYears
+        ? $"SELECT code, year, months, month_mask, {ColumnList} FROM consumption_year_sums y " +
+          $"WHERE {dialect.InList("y.year", "years")} AND NOT EXISTS " +
+          "(SELECT 1 FROM consumption_year_sums_stale s WHERE s.year = y.year AND s.code = y.code) " +
+          $"UNION ALL {StaleSums(dialect, dialect.InList("s.year", "years"))}"
+        : $"SELECT code, year, COUNT(*) AS months, {dialect.MonthMask("month")} AS month_mask, {Sums("")} " +
+          $"FROM consumption WHERE {dialect.InList("year", "years")} AND month <= @throughMonth GROUP BY code, year";
+
+    /// <summary>The statements of <see cref="RefreshYearSumsAsync(CancellationToken)"/>, in order, in one transaction.</summary>
+    internal static IReadOnlyList<string> RefreshSql(SqlDialect dialect) =>
+    [
+        .. dialect.LockAgainstWriters("consumption_year_sums_stale") is { } lockSql ? [lockSql] : Array.Empty<string>(),
+        "DELETE FROM consumption_year_sums WHERE EXISTS " +
+        "(SELECT 1 FROM consumption_year_sums_stale s WHERE s.year = consumption_year_sums.year AND s.code = consumption_year_sums.code)",
+        $"INSERT INTO consumption_year_sums (code, year, months, month_mask, {ColumnList}) {StaleSums(dialect, null)}",
+        "DELETE FROM consumption_year_sums_stale",
+    ];
 
     // The sums of the stale years (of those in yearFilter): one statement, so a folded year and one summed at a read agree to the last bit.
     private static string StaleSums(SqlDialect dialect, string? yearFilter) =>

@@ -21,7 +21,14 @@ public sealed class SqlServerDialectTests
         Dialect.InsertIfAbsent("notifications", ["kind", "recipient", "subject_code", "period"], ["message", "created_at"]),
         Dialect.InsertReturningId("imports", ["kind", "file_name", "sha256", "row_count", "inserted", "replaced", "unchanged", "imported_at"]),
         $"SELECT code, year, COUNT(*) AS months, {Dialect.MonthMask("month")} AS month_mask FROM consumption WHERE year IN (@years1, @years2) GROUP BY code, year",
+        ExpandYears(ConsumptionRepository.SumsSql(Dialect, wholeYears: true)),
+        ExpandYears(ConsumptionRepository.SumsSql(Dialect, wholeYears: false)),
+        string.Join(";" + Environment.NewLine, ConsumptionRepository.RefreshSql(Dialect)) + ";",
     ];
+
+    // As Dapper expands a list parameter.
+    private static string ExpandYears(string sql) =>
+        sql.Contains("IN @years", StringComparison.Ordinal) ? sql.Replace("IN @years", "IN (@years1, @years2)", StringComparison.Ordinal) : throw new ArgumentException(sql);
 
     [Theory]
     [MemberData(nameof(Statements))]
