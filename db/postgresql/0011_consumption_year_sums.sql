@@ -7,8 +7,10 @@
 --
 -- The months stay the truth. Triggers mark the (year, code) of every month inserted, changed or deleted, by this
 -- program or any other, as stale; a read sums a stale year from its months again; the program folds stale years into
--- this table after an import and before an assessment (ConsumptionRepository.RefreshYearSumsAsync). Both use the
--- same statement, so a year reads the same sums whether it was folded or not.
+-- this table before an assessment, at the start of a split run and after writing a demo
+-- (ConsumptionRepository.RefreshYearSumsAsync). Both use the same statement, adding each institution's months in
+-- month order (SQL Server has no ordered sums: there a parallel plan may differ in the last bit), so a year reads
+-- the same sums whether it was folded or not.
 
 CREATE TABLE consumption_year_sums (
     year               BIGINT NOT NULL,
@@ -29,15 +31,18 @@ CREATE TABLE consumption_year_sums (
     PRIMARY KEY (year, code)
 );
 
+-- A log, not a set: no unique key, so that writers of different months never wait on each other's marks (two imports
+-- touching the same institutions in different orders deadlocked on one). Readers take its distinct rows.
 CREATE TABLE consumption_year_sums_stale (
     year BIGINT NOT NULL,
-    code TEXT   NOT NULL,
-    PRIMARY KEY (year, code)
+    code TEXT   NOT NULL
 );
+
+CREATE INDEX ix_consumption_year_sums_stale ON consumption_year_sums_stale (year, code);
 
 CREATE FUNCTION consumption_marks_new_years_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO consumption_year_sums_stale (year, code) SELECT DISTINCT year, code FROM changed_rows ON CONFLICT DO NOTHING;
+    INSERT INTO consumption_year_sums_stale (year, code) SELECT DISTINCT year, code FROM changed_rows;
     RETURN NULL;
 END;
 $$;
@@ -45,8 +50,7 @@ $$;
 CREATE FUNCTION consumption_marks_changed_years_stale() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO consumption_year_sums_stale (year, code)
-    SELECT year, code FROM old_rows UNION SELECT year, code FROM new_rows
-    ON CONFLICT DO NOTHING;
+    SELECT year, code FROM old_rows UNION SELECT year, code FROM new_rows;
     RETURN NULL;
 END;
 $$;

@@ -4,8 +4,10 @@
 --
 -- The months stay the truth. Triggers mark the (year, code) of every month inserted, changed or deleted, by this
 -- program or any other, as stale; a read sums a stale year from its months again; the program folds stale years into
--- this table after an import and before an assessment (ConsumptionRepository.RefreshYearSumsAsync). Both use the
--- same statement, so a year reads the same sums whether it was folded or not.
+-- this table before an assessment, at the start of a split run and after writing a demo
+-- (ConsumptionRepository.RefreshYearSumsAsync). Both use the same statement, adding each institution's months in
+-- month order (SQL Server has no ordered sums: there a parallel plan may differ in the last bit), so a year reads
+-- the same sums whether it was folded or not.
 
 CREATE TABLE consumption_year_sums (
     year               INTEGER NOT NULL,

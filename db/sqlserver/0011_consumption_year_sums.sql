@@ -7,8 +7,10 @@
 --
 -- The months stay the truth. Triggers mark the (year, code) of every month inserted, changed or deleted, by this
 -- program or any other, as stale; a read sums a stale year from its months again; the program folds stale years into
--- this table after an import and before an assessment (ConsumptionRepository.RefreshYearSumsAsync). Both use the
--- same statement, so a year reads the same sums whether it was folded or not.
+-- this table before an assessment, at the start of a split run and after writing a demo
+-- (ConsumptionRepository.RefreshYearSumsAsync). Both use the same statement, adding each institution's months in
+-- month order (SQL Server has no ordered sums: there a parallel plan may differ in the last bit), so a year reads
+-- the same sums whether it was folded or not.
 
 CREATE TABLE consumption_year_sums (
     year               INT          NOT NULL,
@@ -29,11 +31,14 @@ CREATE TABLE consumption_year_sums (
     PRIMARY KEY (year, code)
 );
 
+-- A log, not a set: no unique key, so that writers of different months never wait on each other's marks. Readers
+-- take its distinct rows.
 CREATE TABLE consumption_year_sums_stale (
     year INT          NOT NULL,
-    code NVARCHAR(64) NOT NULL,
-    PRIMARY KEY (year, code)
+    code NVARCHAR(64) NOT NULL
 );
+
+CREATE INDEX ix_consumption_year_sums_stale ON consumption_year_sums_stale (year, code);
 GO
 
 CREATE TRIGGER consumption_marks_year_stale ON consumption AFTER INSERT, UPDATE, DELETE
@@ -41,10 +46,7 @@ AS
 BEGIN
     SET NOCOUNT ON;
     INSERT INTO consumption_year_sums_stale (year, code)
-    SELECT changed.year, changed.code
-    FROM (SELECT year, code FROM inserted UNION SELECT year, code FROM deleted) AS changed
-    WHERE NOT EXISTS (SELECT 1 FROM consumption_year_sums_stale AS stale WITH (UPDLOCK, HOLDLOCK)
-                      WHERE stale.year = changed.year AND stale.code = changed.code);
+    SELECT year, code FROM inserted UNION SELECT year, code FROM deleted;
 END;
 GO
 

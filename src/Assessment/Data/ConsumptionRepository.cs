@@ -218,17 +218,21 @@ public sealed class ConsumptionRepository(DbSession session)
     /// <summary>The statements of <see cref="RefreshYearSumsAsync(CancellationToken)"/>, in order, in one transaction.</summary>
     internal static IReadOnlyList<string> RefreshSql(SqlDialect dialect) =>
     [
-        .. dialect.LockAgainstWriters("consumption_year_sums_stale") is { } lockSql ? [lockSql] : Array.Empty<string>(),
+        // Month writers wait, so no mark is added while the fold runs (marks are a log: the last statement clears all).
+        .. dialect.LockAgainstWriters("consumption") is { } lockSql ? [lockSql] : Array.Empty<string>(),
         "DELETE FROM consumption_year_sums WHERE EXISTS " +
         "(SELECT 1 FROM consumption_year_sums_stale s WHERE s.year = consumption_year_sums.year AND s.code = consumption_year_sums.code)",
         $"INSERT INTO consumption_year_sums (code, year, months, month_mask, {ColumnList}) {StaleSums(dialect, null)}",
         "DELETE FROM consumption_year_sums_stale",
     ];
 
-    // The sums of the stale years (of those in yearFilter): one statement, so a folded year and one summed at a read agree to the last bit.
+    // The sums of the stale years (of those in yearFilter): one statement adding each year's months in one order (month
+    // order; on SQLite the order of the index it must use), so a folded year and one summed at a read agree to the last
+    // bit (on SQL Server, which cannot order a sum, unless their plans differ).
     private static string StaleSums(SqlDialect dialect, string? yearFilter) =>
-        $"SELECT c.code, c.year, COUNT(*) AS months, {dialect.MonthMask("c.month")} AS month_mask, {Sums("c.")} " +
-        "FROM consumption_year_sums_stale s JOIN consumption c ON c.year = s.year AND c.code = s.code" +
+        $"SELECT c.code, c.year, COUNT(*) AS months, {dialect.MonthMask("c.month")} AS month_mask, " +
+        string.Join(", ", ValueColumns.Select(column => $"{dialect.OrderedSum("c." + column, "c.month")} AS {column}")) +
+        $" FROM (SELECT DISTINCT year, code FROM consumption_year_sums_stale) s JOIN {dialect.MonthsInOrder("c")} ON c.year = s.year AND c.code = s.code" +
         (yearFilter is null ? "" : $" WHERE {yearFilter}") + " GROUP BY c.code, c.year";
 
     private static string Sums(string prefix) => string.Join(", ", ValueColumns.Select(column => $"SUM({prefix}{column}) AS {column}"));

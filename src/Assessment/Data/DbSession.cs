@@ -32,11 +32,19 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
 
         if (manyRows && Dialect is SqliteDialect)
         {
-            await TempStoreAsync("MEMORY", cancellationToken); // before the transaction: its pager decides where journals go when it begins
             _journalsInMemory = true;
+            await TempStoreAsync("MEMORY", cancellationToken); // before the transaction: its pager decides where journals go when it begins
         }
 
-        Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            await EndedAsync(); // a database locked by another writer, say: the setting goes back with the failure
+            throw;
+        }
     }
 
     private async Task TempStoreAsync(string value, CancellationToken cancellationToken)
@@ -88,14 +96,15 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
         if (Transaction is not null)
         {
             await Transaction.DisposeAsync();
-            try
-            {
-                await EndedAsync();
-            }
-            catch (DbException)
-            {
-                // A broken connection: the pool drops it, setting and all.
-            }
+        }
+
+        try
+        {
+            await EndedAsync();
+        }
+        catch (DbException)
+        {
+            // A broken connection: the pool drops it, setting and all.
         }
 
         await Connection.DisposeAsync();

@@ -23,5 +23,5 @@ public sealed class PostgreSqlDialect : OnConflictDialect
     public override string MonthMask(string monthColumn) => $"CAST(SUM(CAST(1 AS BIGINT) << CAST({monthColumn} - 1 AS INTEGER)) AS BIGINT)";
 
     /// <inheritdoc />
-    public override string? LockAgainstWriters(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
+    public override string? LockAgainstWriters(string table) => $"LOCK TABLE {table} IN SHARE MODE";
 }

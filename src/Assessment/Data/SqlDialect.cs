@@ -40,10 +40,21 @@ public abstract class SqlDialect
     public abstract string MonthMask(string monthColumn);
 
     /// <summary>
-    /// A statement that keeps other transactions from writing <paramref name="table"/> until this one ends, or null where
-    /// writers are serialised anyway (SQLite: a transaction that writes first holds the file's one write lock).
+    /// A statement that waits for the transactions writing <paramref name="table"/> to end and keeps new ones out until
+    /// this transaction ends (readers go on), or null where writers are serialised anyway (SQLite: a transaction that
+    /// writes first holds the file's one write lock).
     /// </summary>
     public abstract string? LockAgainstWriters(string table);
+
+    /// <summary>
+    /// The sum of <paramref name="column"/> adding rows in the order of <paramref name="orderBy"/>, whatever the plan
+    /// (floating-point addition depends on order). SQLite reaches the months through one index in any plan (see
+    /// <see cref="MonthsInOrder"/>), which fixes the order more cheaply; SQL Server has no ordered aggregates.
+    /// </summary>
+    public virtual string OrderedSum(string column, string orderBy) => $"SUM({column} ORDER BY {orderBy})";
+
+    /// <summary>The monthly table, named <paramref name="alias"/>, as a read that must add months in one order names it.</summary>
+    public virtual string MonthsInOrder(string alias) => $"consumption {alias}";
 
     /// <summary>Tables to empty before a fresh demo, children first.</summary>
     public static IReadOnlyList<string> TablesChildrenFirst { get; } =

@@ -44,5 +44,8 @@ public sealed class SqlServerDialect : SqlDialect
     public override string MonthMask(string monthColumn) => $"SUM(POWER(2, {monthColumn} - 1))";
 
     /// <inheritdoc />
-    public override string? LockAgainstWriters(string table) => $"SELECT TOP (0) 1 FROM {table} WITH (TABLOCKX, HOLDLOCK)";
+    public override string? LockAgainstWriters(string table) => $"SELECT TOP (1) 1 FROM {table} WITH (TABLOCK, HOLDLOCK)"; // reads a row, so the table lock is taken
+
+    /// <inheritdoc />
+    public override string OrderedSum(string column, string orderBy) => $"SUM({column})";
 }

@@ -21,4 +21,11 @@ public sealed class SqliteDialect : OnConflictDialect
 
     /// <inheritdoc />
     public override string? LockAgainstWriters(string table) => null;
+
+    /// <inheritdoc />
+    public override string OrderedSum(string column, string orderBy) => $"SUM({column})"; // in the index's order: see MonthsInOrder
+
+    /// <inheritdoc />
+    /// <remarks>Within an institution's year the index holds months in the order they were first stored (rowid), in any plan.</remarks>
+    public override string MonthsInOrder(string alias) => $"consumption {alias} INDEXED BY ix_consumption_year";
 }

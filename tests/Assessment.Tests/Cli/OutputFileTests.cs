@@ -42,6 +42,34 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_link_writes_the_file_it_points_to_and_a_replaced_file_keeps_its_permissions()
+    {
+        var target = Path.Combine(folder.FullName, "target.json");
+        var link = Path.Combine(folder.FullName, "link.json");
+        await File.WriteAllTextAsync(target, "old");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.CreateSymbolicLink(link, target);
+
+        await OutputFile.WriteAsync(link, stream => stream.Write("new"u8));
+
+        Assert.NotNull(new FileInfo(link).LinkTarget); // still a link
+        Assert.Equal("new", await File.ReadAllTextAsync(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+    }
+
+    [Fact]
+    public async Task A_folder_is_refused_before_anything_is_written()
+    {
+        var written = false;
+
+        var error = await Assert.ThrowsAsync<IOException>(() => OutputFile.WriteAsync(folder.FullName, _ => written = true));
+
+        Assert.Contains(folder.FullName, error.Message);
+        Assert.False(written);
+    }
+
+    [Fact]
     public async Task A_folder_that_does_not_exist_is_an_error_naming_it()
     {
         var path = Path.Combine(folder.FullName, "missing", "out.json");

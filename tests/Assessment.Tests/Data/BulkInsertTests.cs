@@ -42,6 +42,19 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
+    public async Task A_many_row_transaction_left_unfinished_gives_its_connection_back_to_the_pool_as_it_was()
+    {
+        using var temp = new TempDatabase();
+        await using (var session = await temp.Database.OpenAsync())
+        {
+            await session.BeginAsync(default, manyRows: true);
+        } // disposed without commit or rollback
+
+        await using var next = await temp.Database.OpenAsync(); // the pooled connection
+        Assert.Equal(0, await next.Connection.ExecuteScalarAsync<long>("PRAGMA temp_store"));
+    }
+
+    [Fact]
     public async Task A_plain_insert_stores_what_the_ordinary_one_stores()
     {
         using var temp = new TempDatabase();

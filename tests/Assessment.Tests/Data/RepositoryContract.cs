@@ -136,13 +136,15 @@ public abstract class RepositoryContract
         var import = await new ImportLogRepository(session).AddAsync("consumption", "c.csv", "z", Now);
         await repository.ReplaceAsync([Month("A001", 2024, 3) with { Quantities = Seed.Quantities(electricityKwh: 5) }], import, Now);
         await session.Connection.ExecuteAsync("UPDATE consumption SET electricity_kwh = electricity_kwh + 0.25 WHERE code = 'A002' AND year = 2024 AND month = 6");
-        await session.Connection.ExecuteAsync("DELETE FROM consumption WHERE code = 'A001' AND year = 2023");
+        await session.Connection.ExecuteAsync("DELETE FROM consumption WHERE code = 'A001' AND year = 2023 AND month = 4");
+        await session.Connection.ExecuteAsync("UPDATE consumption SET year = 2022 WHERE code = 'A001' AND year = 2023 AND month = 9"); // moved to another year
 
         var changed = await Sums();
-        Assert.Equal([("A001", 2024), ("A002", 2024)], changed.Select(sum => (sum.Code, sum.Year)));
+        Assert.Equal([("A001", 2024), ("A002", 2024)], changed.Select(sum => (sum.Code, sum.Year))); // 2023 has nothing left
         AreTheMonths(changed);
+        Assert.Equal((1, 1 << 8), (await repository.SumsAsync([2022])).Select(sum => (sum.MonthsReported, sum.MonthMask)).Single());
         Assert.Equal(stale[1].Quantities.ElectricityKwh - Month("A001", 2024, 3).Quantities.ElectricityKwh + 5, changed[0].Quantities.ElectricityKwh, 1e-9);
-        Assert.Equal(2, await repository.RefreshYearSumsAsync()); // A001's 2023 had nothing left to fold
+        Assert.Equal(3, await repository.RefreshYearSumsAsync()); // A001's 2022 and 2024, A002's 2024; its 2023 had nothing left
         Assert.Equal(changed, await Sums());
         Assert.Equal(stale[2].Quantities.ElectricityKwh + 0.25, (await Sums())[1].Quantities.ElectricityKwh, 1e-9);
 

@@ -1,3 +1,4 @@
+using Dapper;
 using Assessment.Data;
 using Assessment.Tests.Support;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -56,5 +57,33 @@ public sealed class SchemaScriptTests
 
         Assert.Equal(temp.Database.ScriptNames.Count, first.Count);
         Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task Migration_0011_on_months_already_stored_marks_their_years_stale_and_they_read_as_before()
+    {
+        using var temp = new TempDatabase();
+        var database = await Seed.InitAsync(temp.Database, Seed.Office());
+        // A database from before the script: its tables, triggers and journal entry taken out, months stored without them.
+        await using (var session = await database.OpenAsync())
+        {
+            await session.Connection.ExecuteAsync(
+                "DROP TRIGGER consumption_inserted_marks_year_stale; DROP TRIGGER consumption_updated_marks_year_stale; " +
+                "DROP TRIGGER consumption_deleted_marks_year_stale; DROP TABLE consumption_year_sums; DROP TABLE consumption_year_sums_stale; " +
+                "DELETE FROM SchemaVersions WHERE ScriptName LIKE '%0011_consumption_year_sums.sql'");
+        }
+
+        await Seed.MonthsAsync(database, "A001", 2024, Seed.Quantities(electricityKwh: 100.1, waterM3: 3), months: 12);
+        await Seed.MonthsAsync(database, "A001", 2023, Seed.Quantities(electricityKwh: 90), months: 5);
+
+        Assert.Equal(["Assessment.Db.sqlite.0011_consumption_year_sums.sql"], database.Migrate());
+
+        await using var reader = await database.OpenAsync();
+        var repository = new ConsumptionRepository(reader);
+        var stale = (await repository.SumsAsync([2023, 2024])).OrderBy(sum => sum.Year).ToArray();
+        Assert.Equal([(2023, 5, 0b11111), (2024, 12, 0xFFF)], stale.Select(sum => (sum.Year, sum.MonthsReported, sum.MonthMask)));
+        Assert.Equal(1201.2, stale[1].Quantities.ElectricityKwh, 9);
+        Assert.Equal(2, await repository.RefreshYearSumsAsync());
+        Assert.Equal(stale, (await repository.SumsAsync([2023, 2024])).OrderBy(sum => sum.Year));
     }
 }
