@@ -310,6 +310,37 @@ public abstract class ServerRepositoryTests(string variable, string prefix, stri
         await database.ResetAsync();
         return await Seed.InitAsync(database);
     }
+
+    [Fact]
+    public async Task Writers_of_other_months_of_the_same_institutions_do_not_wait_on_each_other()
+    {
+        var database = await FreshAsync();
+        var now = FixedClock.Default.GetUtcNow().UtcDateTime;
+        await using var first = await database.OpenAsync();
+        await using var second = await database.OpenAsync();
+        await new InstitutionRepository(first).UpsertAsync([Seed.Office("A001"), Seed.Office("A002")], null, now);
+        async Task WriteAsync(DbSession session, string code, int month)
+        {
+            var import = await new ImportLogRepository(session).AddAsync("consumption", $"{code}-{month}.csv", "x", now);
+            await new ConsumptionRepository(session).ReplaceAsync([Seed.Quantities(electricityKwh: month).ToMonthly(code, 2024, month)], import, now);
+        }
+
+        // Two imports marking the same institution-years stale in opposite orders (with a unique key on the marks this deadlocked).
+        await first.BeginAsync(default);
+        await second.BeginAsync(default);
+        await WriteAsync(first, "A001", 3);
+        await WriteAsync(second, "A002", 4);
+        var crossing = Task.WhenAll(WriteAsync(first, "A002", 3), WriteAsync(second, "A001", 4));
+        Assert.Same(crossing, await Task.WhenAny(crossing, Task.Delay(TimeSpan.FromSeconds(20))));
+        await crossing;
+        await first.CommitAsync(default);
+        await second.CommitAsync(default);
+
+        var sums = (await new ConsumptionRepository(first).SumsAsync([2024])).OrderBy(sum => sum.Code, StringComparer.Ordinal).ToArray();
+        Assert.Equal([("A001", 2, 7.0), ("A002", 2, 7.0)], sums.Select(sum => (sum.Code, sum.MonthsReported, sum.Quantities.ElectricityKwh)));
+        Assert.Equal(2, await new ConsumptionRepository(first).RefreshYearSumsAsync());
+        Assert.Equal(sums, (await new ConsumptionRepository(first).SumsAsync([2024])).OrderBy(sum => sum.Code, StringComparer.Ordinal));
+    }
 }
 
 /// <summary>SQL Server: no server runs here, so these are skipped unless ASSESSMENT_TEST_SQLSERVER is set.</summary>
