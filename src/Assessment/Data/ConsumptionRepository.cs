@@ -227,13 +227,12 @@ public sealed class ConsumptionRepository(DbSession session)
     ];
 
     // The sums of the stale years (of those in yearFilter): one statement adding each year's months in one order (month
-    // order; on SQLite the order of the index it must use), so a folded year and one summed at a read agree to the last
-    // bit (on SQL Server, which cannot order a sum, unless their plans differ).
+    // order; on SQLite the order of the index its plan goes through), so a folded year and one summed at a read agree to
+    // the last bit (on SQL Server, which cannot order a sum, unless their plans differ). Grouped in the marks' order.
     private static string StaleSums(SqlDialect dialect, string? yearFilter) =>
-        $"SELECT c.code, c.year, COUNT(*) AS months, {dialect.MonthMask("c.month")} AS month_mask, " +
+        $"SELECT s.code, s.year, COUNT(*) AS months, {dialect.MonthMask("c.month")} AS month_mask, " +
         string.Join(", ", ValueColumns.Select(column => $"{dialect.OrderedSum("c." + column, "c.month")} AS {column}")) +
-        $" FROM (SELECT DISTINCT year, code FROM consumption_year_sums_stale) s JOIN {dialect.MonthsInOrder("c")} ON c.year = s.year AND c.code = s.code" +
-        (yearFilter is null ? "" : $" WHERE {yearFilter}") + " GROUP BY c.code, c.year";
+        $" FROM {dialect.StaleMonths}" + (yearFilter is null ? "" : $" WHERE {yearFilter}") + " GROUP BY s.year, s.code";
 
     private static string Sums(string prefix) => string.Join(", ", ValueColumns.Select(column => $"SUM({prefix}{column}) AS {column}"));
 

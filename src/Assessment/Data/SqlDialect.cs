@@ -48,13 +48,17 @@ public abstract class SqlDialect
 
     /// <summary>
     /// The sum of <paramref name="column"/> adding rows in the order of <paramref name="orderBy"/>, whatever the plan
-    /// (floating-point addition depends on order). SQLite reaches the months through one index in any plan (see
-    /// <see cref="MonthsInOrder"/>), which fixes the order more cheaply; SQL Server has no ordered aggregates.
+    /// (floating-point addition depends on order). SQLite reaches the months in one order through the plan
+    /// <see cref="StaleMonths"/> fixes, more cheaply; SQL Server has no ordered aggregates.
     /// </summary>
     public virtual string OrderedSum(string column, string orderBy) => $"SUM({column} ORDER BY {orderBy})";
 
-    /// <summary>The monthly table, named <paramref name="alias"/>, as a read that must add months in one order names it.</summary>
-    public virtual string MonthsInOrder(string alias) => $"consumption {alias}";
+    /// <summary>
+    /// A FROM clause joining each distinct (year, code) marked in <c>consumption_year_sums_stale</c> (as <c>s</c>; marks
+    /// are a log here) to its months in <c>consumption</c> (as <c>c</c>).
+    /// </summary>
+    public virtual string StaleMonths =>
+        "(SELECT DISTINCT year, code FROM consumption_year_sums_stale) s JOIN consumption c ON c.year = s.year AND c.code = s.code";
 
     /// <summary>Tables to empty before a fresh demo, children first.</summary>
     public static IReadOnlyList<string> TablesChildrenFirst { get; } =
