@@ -20,9 +20,28 @@ public sealed class InstitutionRepository(DbSession session)
     /// <summary>All institutions, by code.</summary>
     public async Task<IReadOnlyList<Institution>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await session.Connection.QueryAsync<Row>(new CommandDefinition(
+        // Read by column number, not mapped to a row object first: a national list has 1.6 million institutions, in a
+        // handful of counties and categories whose strings are shared rather than made again for each.
+        await using var reader = await session.Connection.ExecuteReaderAsync(new CommandDefinition(
             SelectInstitutions + " ORDER BY code", transaction: session.Transaction, cancellationToken: cancellationToken));
-        return rows.Select(row => row.ToInstitution()).ToArray();
+        var institutions = new List<Institution>();
+        var counties = new Dictionary<string, string>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, InstitutionCategory>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var county = reader.GetString(2);
+            county = counties.TryGetValue(county, out var shared) ? shared : counties[county] = county;
+            var categoryCode = reader.GetString(3);
+            if (!categories.TryGetValue(categoryCode, out var category))
+            {
+                categories[categoryCode] = category = Categories.FromCode(categoryCode);
+            }
+
+            institutions.Add(new Institution(reader.GetString(0), reader.GetString(1), county, category, reader.GetDouble(4),
+                Convert.ToInt32(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture), Convert.ToBoolean(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return institutions.ToArray();
     }
 
     /// <summary>
@@ -87,11 +106,16 @@ public sealed class InstitutionRepository(DbSession session)
     /// <summary>Every yearly record.</summary>
     public async Task<IReadOnlyList<InstitutionYear>> ListYearsAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await session.Connection.QueryAsync<YearRow>(new CommandDefinition(
-            "SELECT code AS Code, year AS Year, building_area_m2 AS BuildingAreaM2, users AS Users FROM institution_years",
-            transaction: session.Transaction,
-            cancellationToken: cancellationToken));
-        return rows.Select(row => new InstitutionYear(row.Code, row.Year, row.BuildingAreaM2, row.Users)).ToArray();
+        await using var reader = await session.Connection.ExecuteReaderAsync(new CommandDefinition( // by column number, as above
+            "SELECT code, year, building_area_m2, users FROM institution_years", transaction: session.Transaction, cancellationToken: cancellationToken));
+        var years = new List<InstitutionYear>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            years.Add(new InstitutionYear(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetDouble(2), Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return years.ToArray();
     }
 
     /// <summary>How many earlier records are kept for <paramref name="code"/>.</summary>
@@ -111,26 +135,4 @@ public sealed class InstitutionRepository(DbSession session)
         key_unit = institution.KeyUnit,
         updated_at = now,
     };
-
-    private sealed class Row
-    {
-        public string Code { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string CountyCode { get; set; } = "";
-        public string Category { get; set; } = "";
-        public double BuildingAreaM2 { get; set; }
-        public int Users { get; set; }
-        public bool KeyUnit { get; set; }
-
-        public Institution ToInstitution() =>
-            new(Code, Name, CountyCode, Categories.FromCode(Category), BuildingAreaM2, Users, KeyUnit);
-    }
-
-    private sealed class YearRow
-    {
-        public string Code { get; set; } = "";
-        public int Year { get; set; }
-        public double BuildingAreaM2 { get; set; }
-        public int Users { get; set; }
-    }
 }
