@@ -42,7 +42,7 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
         }
         catch
         {
-            await EndedAsync(); // a database locked by another writer, say: the setting goes back with the failure
+            await EndedQuietlyAsync(); // a database locked by another writer, say: the setting goes back with the failure
             throw;
         }
     }
@@ -52,6 +52,18 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
         await using var command = Connection.CreateCommand();
         command.CommandText = $"PRAGMA temp_store = {value}";
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // As EndedAsync where an error is already on its way: a broken connection is dropped by the pool, setting and all.
+    private async Task EndedQuietlyAsync()
+    {
+        try
+        {
+            await EndedAsync();
+        }
+        catch (DbException)
+        {
+        }
     }
 
     private async Task EndedAsync()
@@ -98,15 +110,7 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
             await Transaction.DisposeAsync();
         }
 
-        try
-        {
-            await EndedAsync();
-        }
-        catch (DbException)
-        {
-            // A broken connection: the pool drops it, setting and all.
-        }
-
+        await EndedQuietlyAsync();
         await Connection.DisposeAsync();
     }
 }
