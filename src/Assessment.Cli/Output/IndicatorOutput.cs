@@ -176,7 +176,10 @@ public static class IndicatorOutput
         }
     }
 
-    /// <summary>A writer for <paramref name="file"/>; CSV files get a byte-order mark so that Excel reads the Chinese.</summary>
+    /// <summary>
+    /// A writer for <paramref name="file"/>, which it leaves open (<see cref="OutputFile"/> flushes it to disk after);
+    /// CSV files get a byte-order mark so that Excel reads the Chinese.
+    /// </summary>
     public static StreamWriter FileWriter(Stream file, bool byteOrderMark) =>
-        new(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark));
+        new(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: byteOrderMark), bufferSize: -1, leaveOpen: true);
 }

@@ -74,6 +74,24 @@ public sealed class CliTests(DemoFixture demo)
         Assert.DoesNotContain("Usage", run.Output);
     }
 
+    [Theory]
+    [InlineData("rank", "json")]
+    [InlineData("rank", "csv")]
+    [InlineData("indicators", "json")]
+    [InlineData("indicators", "csv")]
+    public async Task A_file_named_with_o_holds_what_standard_output_shows(string command, string format)
+    {
+        using var temp = new TempDatabase();
+        var path = temp.File($"out.{format}");
+
+        var shown = await Cli.RunAsync(command, "--year", "2024", "--format", format, "--db", demo.Path);
+        var written = await Cli.RunAsync(command, "--year", "2024", "--format", format, "-o", path, "--db", demo.Path);
+
+        Assert.Equal((0, ""), (written.ExitCode, written.Error));
+        Assert.Equal(shown.Output, await File.ReadAllTextAsync(path));
+        Assert.Equal(format == "csv", (await File.ReadAllBytesAsync(path)).AsSpan().StartsWith("\uFEFF"u8)); // a byte-order mark for Excel
+    }
+
     [Fact]
     public async Task Writing_into_a_folder_that_does_not_exist_is_refused_before_any_work()
     {
