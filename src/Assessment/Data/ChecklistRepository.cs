@@ -76,40 +76,31 @@ public sealed class ChecklistRepository(DbSession session)
 
     private static void ReadSqlite(SqliteConnection connection, string sql, int year, ChecklistBuilder builder, CancellationToken cancellationToken)
     {
-        using (var statement = RawSqlite.Prepare(connection, sql.Replace("@year", "?1", StringComparison.Ordinal)))
+        var code = Array.Empty<byte>();
+        var items = new List<(byte[] Bytes, int Index)>();
+        RawSqlite.Query(connection, sql.Replace("@year", "?1", StringComparison.Ordinal), [year], statement =>
         {
-            RawSqlite.Check(raw.sqlite3_bind_int(statement, 1, year), connection.Handle!);
-            var code = Array.Empty<byte>();
-            var items = new List<(byte[] Bytes, int Index)>();
-            for (var rows = 0; RawSqlite.Step(connection, statement) == raw.SQLITE_ROW; rows++)
+            var codeBytes = raw.sqlite3_column_blob(statement, 0);
+            if (!codeBytes.SequenceEqual(code))
             {
-                if (rows % 65536 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var codeBytes = raw.sqlite3_column_blob(statement, 0);
-                if (!codeBytes.SequenceEqual(code))
-                {
-                    code = codeBytes.ToArray();
-                    builder.Institution(Encoding.UTF8.GetString(code));
-                }
-
-                var itemBytes = raw.sqlite3_column_blob(statement, 1);
-                var item = 0;
-                while (item < items.Count && !itemBytes.SequenceEqual(items[item].Bytes))
-                {
-                    item++;
-                }
-
-                if (item == items.Count)
-                {
-                    items.Add((itemBytes.ToArray(), builder.Names.Add(Encoding.UTF8.GetString(itemBytes))));
-                }
-
-                builder.Add(items[item].Index, raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_int64(statement, 3) != 0);
+                code = codeBytes.ToArray();
+                builder.Institution(Encoding.UTF8.GetString(code));
             }
-        }
+
+            var itemBytes = raw.sqlite3_column_blob(statement, 1);
+            var item = 0;
+            while (item < items.Count && !itemBytes.SequenceEqual(items[item].Bytes))
+            {
+                item++;
+            }
+
+            if (item == items.Count)
+            {
+                items.Add((itemBytes.ToArray(), builder.Names.Add(Encoding.UTF8.GetString(itemBytes))));
+            }
+
+            builder.Add(items[item].Index, raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_int64(statement, 3) != 0);
+        }, cancellationToken);
     }
 
     /// <summary>Collects rows into compact checklists (an institution's rows usually come together, but need not).</summary>

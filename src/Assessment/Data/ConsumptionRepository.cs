@@ -111,26 +111,10 @@ public sealed class ConsumptionRepository(DbSession session)
         {
             // A national year is 1.6 million rows of fifteen numbers: read straight from the statement (3–4 times faster).
             var bound = years.ToArray();
-            var list = "(" + string.Join(", ", bound.Select((_, index) => $"?{index + 1}")) + ")";
-            using var statement = RawSqlite.Prepare(sqlite, sql.Replace("IN @years", "IN " + list, StringComparison.Ordinal)
-                .Replace("@throughMonth", $"?{bound.Length + 1}", StringComparison.Ordinal));
-            for (var index = 0; index < bound.Length; index++)
+            var numbered = sql.Replace("IN @years", "IN (" + string.Join(", ", bound.Select((_, index) => $"?{index + 1}")) + ")", StringComparison.Ordinal)
+                .Replace("@throughMonth", $"?{bound.Length + 1}", StringComparison.Ordinal);
+            RawSqlite.Query(sqlite, numbered, sql.Contains("@throughMonth", StringComparison.Ordinal) ? [.. bound, throughMonth] : bound, statement =>
             {
-                RawSqlite.Check(raw.sqlite3_bind_int(statement, index + 1, bound[index]), sqlite.Handle!);
-            }
-
-            if (sql.Contains("@throughMonth", StringComparison.Ordinal))
-            {
-                RawSqlite.Check(raw.sqlite3_bind_int(statement, bound.Length + 1, throughMonth), sqlite.Handle!);
-            }
-
-            while (RawSqlite.Step(sqlite, statement) == raw.SQLITE_ROW)
-            {
-                if (result.Count % 65536 == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
                 for (var column = 0; column < values.Length; column++)
                 {
                     values[column] = raw.sqlite3_column_double(statement, 4 + column);
@@ -138,8 +122,7 @@ public sealed class ConsumptionRepository(DbSession session)
 
                 result.Add(new InstitutionYearSums(raw.sqlite3_column_text(statement, 0).utf8_to_string(), raw.sqlite3_column_int(statement, 1),
                     raw.sqlite3_column_int(statement, 2), raw.sqlite3_column_int(statement, 3), ConsumptionFields.FromValues(values)));
-            }
-
+            }, cancellationToken);
             return result;
         }
 

@@ -6,7 +6,8 @@ namespace Assessment.Data;
 
 /// <summary>
 /// Statements run straight on a SQLite connection's handle, for the few national-scale paths where the reader's or
-/// command's per-value work is a good part of the time (bulk inserts of plain values, reading a year's checklists).
+/// command's per-value work is a good part of the time (bulk inserts of plain values, reading a year's checklists and
+/// sums).
 /// Errors and waiting on a busy database behave as Microsoft.Data.Sqlite's own.
 /// </summary>
 internal static class RawSqlite
@@ -24,6 +25,31 @@ internal static class RawSqlite
         var db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
         return statement;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>, whose parameters are integers named <c>?1</c>, <c>?2</c>, … in the order of
+    /// <paramref name="parameters"/>, and hands the statement to <paramref name="row"/> at each row; cancellation is
+    /// checked every 65,536 rows.
+    /// </summary>
+    public static void Query(SqliteConnection connection, string sql, IReadOnlyList<int> parameters, Action<sqlite3_stmt> row,
+        CancellationToken cancellationToken)
+    {
+        using var statement = Prepare(connection, sql);
+        for (var index = 0; index < parameters.Count; index++)
+        {
+            Check(raw.sqlite3_bind_int(statement, index + 1, parameters[index]), connection.Handle!);
+        }
+
+        for (var rows = 0; Step(connection, statement) == raw.SQLITE_ROW; rows++)
+        {
+            if (rows % 65536 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            row(statement);
+        }
     }
 
     /// <summary>One step; a busy or locked database is waited on, as the connection's commands wait, up to its default timeout.</summary>
