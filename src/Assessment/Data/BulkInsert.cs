@@ -10,9 +10,11 @@ namespace Assessment.Data;
 internal static class BulkInsert
 {
     /// <param name="plain">
-    /// Every value is null, a string, a number or a bool: on SQLite the rows then go straight to the statement (strings
-    /// bound as they are, without a UTF-8 copy each), which at national scale (1.6 million results, 19 million months)
-    /// is a good part of the time of storing them. Any other value there is a mistake, and an error.
+    /// Every value is null, a string, <see cref="Utf8Text"/>, a number or a bool: on SQLite the rows then go straight to
+    /// the statement (strings bound as they are, without a UTF-8 copy each), which at national scale (1.6 million
+    /// results, 19 million months) is a good part of the time of storing them, and the values are made on another core
+    /// while the rows before them are inserted (<see cref="Batches{T}"/>): <paramref name="value"/> and the enumeration
+    /// of <paramref name="rows"/> must not use the session. Any other value there is a mistake, and an error.
     /// </param>
     public static async Task<int> RunAsync<T>(
         DbSession session,
@@ -45,7 +47,12 @@ internal static class BulkInsert
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = value(row, i) ?? DBNull.Value;
+                parameters[i].Value = value(row, i) switch
+                {
+                    null => DBNull.Value,
+                    Utf8Text text => text.ToString(),
+                    var other => other,
+                };
             }
 
             if (count == 0 && session.Dialect.PrepareBulkCommands)
@@ -60,22 +67,26 @@ internal static class BulkInsert
         return count;
     }
 
+    /// <summary>Rows whose values are made per batch on another thread while the statement inserts the batch before.</summary>
+    private const int BatchRows = 1024;
+
     private static int Sqlite<T>(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, int columns, IEnumerable<T> rows, Func<T, int, object?> value,
         CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
-        using (var statement = RawSqlite.Prepare(connection, sql))
+        using var statement = RawSqlite.Prepare(connection, sql);
+        var count = 0;
+        foreach (var (values, length) in Batches(rows, columns, value, beside: Environment.ProcessorCount > 1, cancellationToken))
         {
-            var count = 0;
-            foreach (var row in rows)
+            for (var row = 0; row < length; row++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < columns; i++)
                 {
-                    RawSqlite.Check(value(row, i) switch
+                    RawSqlite.Check(values[row * columns + i] switch
                     {
                         null => raw.sqlite3_bind_null(statement, i + 1),
                         string text => raw.sqlite3_bind_text16(statement, i + 1, text),
+                        Utf8Text text => raw.sqlite3_bind_text(statement, i + 1, text.Bytes.AsSpan()),
                         double number when double.IsNaN(number) => throw new InvalidOperationException("Cannot store NaN."), // as the reader would refuse it
                         double number => raw.sqlite3_bind_double(statement, i + 1, number),
                         int number => raw.sqlite3_bind_int64(statement, i + 1, number),
@@ -89,8 +100,143 @@ internal static class BulkInsert
                 raw.sqlite3_reset(statement);
                 count++;
             }
+        }
 
-            return count;
+        return count;
+    }
+
+    /// <summary>
+    /// The rows' values, a batch at a time, in order. With more than one core they are made on a thread of their own,
+    /// at most a few batches ahead, while the caller inserts: storing a national run's results is then about as long as
+    /// SQLite's writing alone, the serialising of every result's details done beside it. An error in making them is
+    /// thrown to the caller, in order; a caller that stops (an error inserting, cancellation) stops the maker and waits
+    /// for it, so that nothing reads the rows once the insert has returned.
+    /// </summary>
+    /// <param name="beside">Whether values are made on a thread of their own (with more than one core); otherwise as they are inserted.</param>
+    internal static IEnumerable<(object?[] Values, int Rows)> Batches<T>(IEnumerable<T> rows, int columns, Func<T, int, object?> value, bool beside,
+        CancellationToken cancellationToken)
+    {
+        // Fills values with the next rows; length counts the rows complete so far, also when a value throws.
+        void Fill(IEnumerator<T> source, object?[] values, ref int length)
+        {
+            length = 0;
+            while (length < BatchRows && source.MoveNext())
+            {
+                for (var i = 0; i < columns; i++)
+                {
+                    values[length * columns + i] = value(source.Current, i);
+                }
+
+                length++;
+            }
+        }
+
+        if (!beside)
+        {
+            var values = new object?[BatchRows * columns];
+            using var source = rows.GetEnumerator();
+            while (true)
+            {
+                var length = 0;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo? error = null;
+                try
+                {
+                    Fill(source, values, ref length);
+                }
+                catch (Exception e) when (length > 0)
+                {
+                    error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e); // after the rows before it
+                }
+
+                if (length == 0)
+                {
+                    yield break;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return (values, length);
+                error?.Throw();
+            }
+        }
+
+        const int ahead = 4;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var full = new System.Collections.Concurrent.BlockingCollection<(object?[] Values, int Rows)>(ahead);
+        using var free = new System.Collections.Concurrent.BlockingCollection<object?[]>(ahead + 2);
+        for (var i = 0; i < ahead + 2; i++)
+        {
+            free.Add(new object?[BatchRows * columns]);
+        }
+
+        var maker = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                using var source = rows.GetEnumerator();
+                while (true)
+                {
+                    var values = free.Take(stop.Token);
+                    var length = 0;
+                    try
+                    {
+                        Fill(source, values, ref length);
+                    }
+                    catch when (length > 0)
+                    {
+                        full.Add((values, length), stop.Token); // the rows before the error are inserted, as on one core
+                        throw;
+                    }
+
+                    if (length == 0)
+                    {
+                        return;
+                    }
+
+                    full.Add((values, length), stop.Token);
+                }
+            }
+            finally
+            {
+                full.CompleteAdding();
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        try
+        {
+            foreach (var batch in full.GetConsumingEnumerable(cancellationToken))
+            {
+                yield return batch;
+                Array.Clear(batch.Values); // what it held (a result's details) is not kept alive by the batch
+                free.Add(batch.Values, cancellationToken);
+            }
+
+            maker.GetAwaiter().GetResult(); // the maker's own error, after the rows it made before it
+        }
+        finally
+        {
+            if (!maker.IsCompleted)
+            {
+                stop.Cancel();
+                try
+                {
+                    maker.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // Stopped by the caller's failure or cancellation, which is the error that counts.
+                }
+            }
         }
     }
+}
+
+/// <summary>
+/// Text already encoded as UTF-8, for a plain bulk insert (<see cref="BulkInsert.RunAsync{T}"/>): bound on SQLite as it
+/// is, without the copy and conversion a string needs; given to other engines as a string.
+/// </summary>
+internal sealed class Utf8Text(byte[] bytes)
+{
+    public byte[] Bytes { get; } = bytes;
+
+    public override string ToString() => System.Text.Encoding.UTF8.GetString(Bytes);
 }

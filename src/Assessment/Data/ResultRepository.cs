@@ -113,7 +113,7 @@ public sealed class ResultRepository(DbSession session)
                 11 => string.Join(',', entry.Earlier.Titles),
                 12 => entry.Row?.Layout.Key,
                 13 => entry.Row?.PointsJson(),
-                _ => JsonSerializer.Serialize(repeated.Without(entry.Row is null ? entry.Result : entry.Result with { Items = [] }), Stored),
+                _ => new Utf8Text(JsonSerializer.SerializeToUtf8Bytes(repeated.Without(entry.Row is null ? entry.Result : entry.Result with { Items = [] }), Stored)),
             }, cancellationToken, plain: true);
         return id;
     }
