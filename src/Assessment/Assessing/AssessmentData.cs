@@ -37,7 +37,10 @@ public sealed class AssessmentData
     /// <summary>The factor table of the year's indicators (<c>id@hash</c>, short), as results record it.</summary>
     public string? FactorTable { get; private init; }
 
-    public required IReadOnlyDictionary<string, Checklist> Checklists { get; init; }
+    public required IReadOnlyDictionary<string, Checklist> Checklists { get => _checklists; init => _checklists = value; }
+
+    private IReadOnlyDictionary<string, Checklist> _checklists = new Dictionary<string, Checklist>();
+
     public required IReadOnlyList<EarlierResult> EarlierInstitutionResults { get; init; }
     public required IReadOnlyList<EarlierResult> EarlierCountyResults { get; init; }
 
@@ -50,12 +53,17 @@ public sealed class AssessmentData
         .Select(table => $"{table.Id}@{table.ContentHash}").ToArray();
 
     /// <summary>
-    /// Drops the institutions' indicator rows, once every institution's inputs are built from them (<see
+    /// Drops the institutions' indicator rows and checklists, once every institution's inputs are built from them (<see
     /// cref="AssessmentEngine.Prepare"/>) and nothing will build them again: a run that is stored and forgotten leaves
-    /// the memory of 1.6 million rows to its results. Counties' rows are kept.
+    /// the memory of 1.6 million rows and checklists to its results (the inputs hold the checklists until the run ends).
+    /// Counties' rows are kept.
     /// </summary>
-    internal void ForgetInstitutionRows() => InstitutionRows = InstitutionRows.Keys.ToDictionary(year => year, _ =>
-        (IReadOnlyDictionary<string, IndicatorRow>)new Dictionary<string, IndicatorRow>());
+    internal void ForgetInstitutionRowsAndChecklists()
+    {
+        InstitutionRows = InstitutionRows.Keys.ToDictionary(year => year, _ =>
+            (IReadOnlyDictionary<string, IndicatorRow>)new Dictionary<string, IndicatorRow>());
+        _checklists = new Dictionary<string, Checklist>();
+    }
 
     /// <summary>
     /// Loads the year. <paramref name="factors"/> replaces the current factor tables (to reproduce a run with the ones it used).

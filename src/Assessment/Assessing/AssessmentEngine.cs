@@ -244,6 +244,12 @@ public static class AssessmentEngine
     {
         var demonstrations = rules.Of(level, RuleSetKind.Demonstration);
         var incentives = rules.Of(level, RuleSetKind.Incentive);
+        // What failed is one of a few lists per programme, and a line without a score differs only in that: one of each
+        // is kept for everyone (they are immutable) instead of one per subject, which at national scale is millions of
+        // objects living to the end of the run.
+        var failedLists = demonstrations.Select(_ => new Kept<string>()).ToArray();
+        var unscored = demonstrations.Select(_ => new System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<string>, DemonstrationLine>(
+            ReferenceEqualityComparer.Instance)).ToArray();
         ForEach(subjects.Count, index =>
         {
             var subject = subjects[index];
@@ -251,7 +257,10 @@ public static class AssessmentEngine
             for (var programme = 0; programme < lines.Length; programme++)
             {
                 var d = RuleSetEvaluator.Qualify(demonstrations[programme], subject.Inputs, subject.Label);
-                lines[programme] = new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, [.. d.Failed]);
+                var failed = failedLists[programme].Of(d.Failed);
+                lines[programme] = d.Score is null
+                    ? unscored[programme].GetOrAdd(failed, static (list, d) => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, null, list), d)
+                    : new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, d.Score, failed);
             }
 
             subject.Demonstrations = lines;
@@ -470,6 +479,58 @@ public static class AssessmentEngine
         public string[] RuleSets { get; } = rules.All.Where(set => set.Level == level).Select(set => set.VersionKey).Order(StringComparer.Ordinal).ToArray();
         public string? FactorTable { get; } = data.FactorTable;
         public CompiledRuleSet Scoring { get; } = rules.One(level, RuleSetKind.Scoring)!;
+
+        // Findings are records of what a rule says (labels, action, amount): equal ones are kept once for all results.
+        public Kept<QualityIssue> Issues { get; } = new();
+        public Kept<PenaltyResult> Penalties { get; } = new();
+        public Kept<IncentiveResult> Incentives { get; } = new();
+        public Kept<string> Vetoes { get; } = new();
+    }
+
+    /// <summary>
+    /// One of each equal list of immutable values (records compare by value), for results to share: a national run keeps
+    /// 1.6 million results to the end, and most of their lists are one of a few.
+    /// </summary>
+    private sealed class Kept<T>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<T>, IReadOnlyList<T>> _lists = new(Same.Instance);
+
+        /// <summary>The list kept equal to <paramref name="list"/> (a copy of the first one met; an empty list is always the same).</summary>
+        public IReadOnlyList<T> Of(IReadOnlyList<T> list) => list.Count == 0 ? [] : _lists.GetOrAdd(list, static list => list.ToArray());
+
+        private sealed class Same : IEqualityComparer<IReadOnlyList<T>>
+        {
+            public static Same Instance { get; } = new();
+
+            public bool Equals(IReadOnlyList<T>? x, IReadOnlyList<T>? y)
+            {
+                if (x is null || y is null || x.Count != y.Count)
+                {
+                    return ReferenceEquals(x, y);
+                }
+
+                for (var index = 0; index < x.Count; index++)
+                {
+                    if (!EqualityComparer<T>.Default.Equals(x[index], y[index]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public int GetHashCode(IReadOnlyList<T> list)
+            {
+                var hash = new HashCode();
+                foreach (var item in list)
+                {
+                    hash.Add(item);
+                }
+
+                return hash.ToHashCode();
+            }
+        }
     }
 
     private static AssessmentResult Result(Subject subject, Shared shared)
@@ -492,12 +553,12 @@ public static class AssessmentEngine
             Grade: subject.Grade?.Grade ?? "",
             GradeLabel: subject.Grade?.Label ?? "",
             Vetoed: subject.Grade?.Vetoed ?? false,
-            Vetoes: subject.Grade?.Vetoes ?? [],
+            Vetoes: shared.Vetoes.Of(subject.Grade?.Vetoes ?? []),
             Items: subject.Row is { } row ? new ItemRow(shared.Scoring.ItemLayout, row) : [],
             Demonstrations: subject.Demonstrations,
-            Penalties: subject.Penalties,
-            Incentives: subject.Incentives,
-            Issues: subject.Issues,
+            Penalties: shared.Penalties.Of(subject.Penalties),
+            Incentives: shared.Incentives.Of(subject.Incentives),
+            Issues: shared.Issues.Of(subject.Issues),
             Rank: s.Rank,
             RankInCategory: level == RuleSetLevel.Institution ? s.RankInCategory : 0,
             RankInCounty: level == RuleSetLevel.Institution ? s.RankInCounty : 0,

@@ -20,7 +20,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         await ConsumptionRepository.RefreshYearSumsAsync(database, cancellationToken); // months changed since are summed once, here
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
         var prepared = AssessmentEngine.Prepare(data);
-        data.ForgetInstitutionRows(); // read only to build the inputs: a national year's rows are a good part of its memory
+        data.ForgetInstitutionRowsAndChecklists(); // read only to build the inputs: a national year's rows are a good part of its memory
         var outcome = AssessmentEngine.Run(prepared, selection, keepInputs: false);
         return (await StoreAsync(year, selection, data, outcome, started, note, cancellationToken))!;
     }
