@@ -116,15 +116,18 @@ internal static class BulkInsert
     internal static IEnumerable<(object?[] Values, int Rows)> Batches<T>(IEnumerable<T> rows, int columns, Func<T, int, object?> value, bool beside,
         CancellationToken cancellationToken)
     {
-        // Fills values with the next rows; length counts the rows complete so far, also when a value throws.
+        // Fills values with the next rows; length counts the rows complete so far, also when a value throws. The source
+        // is not asked again once it said it has no more.
+        var ended = false;
         void Fill(IEnumerator<T> source, object?[] values, ref int length)
         {
             length = 0;
-            while (length < BatchRows && source.MoveNext())
+            while (length < BatchRows && !ended && !(ended = !source.MoveNext()))
             {
+                var row = source.Current;
                 for (var i = 0; i < columns; i++)
                 {
-                    values[length * columns + i] = value(source.Current, i);
+                    values[length * columns + i] = value(row, i);
                 }
 
                 length++;
@@ -214,17 +217,15 @@ internal static class BulkInsert
         }
         finally
         {
-            if (!maker.IsCompleted)
+            stop.Cancel(); // nothing when the maker has finished
+            try
             {
-                stop.Cancel();
-                try
-                {
-                    maker.Wait(CancellationToken.None);
-                }
-                catch (AggregateException)
-                {
-                    // Stopped by the caller's failure or cancellation, which is the error that counts.
-                }
+                maker.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Stopped by the caller's failure or cancellation, or failed itself after it: the caller's error is the
+                // one that counts (and the maker's is observed, not left to the finalizer).
             }
         }
     }

@@ -242,7 +242,7 @@ public static class RuleSetEvaluator
                 continue;
             }
 
-            var amount = run.Value(rule);
+            var amount = run.Value(rule) + 0.0; // never -0: a result shares equal findings with others, and -0 equals 0 there
             (found ??= []).Add(amount < 0
                 ? throw new RuleEvaluationException(set.Id, rule.Name, subject, string.Format(Strings.RuleNegativeAmount, amount))
                 : new IncentiveResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.IncentiveType!, amount, rule.Properties.Unit));

@@ -11,7 +11,7 @@ public sealed class BulkInsertTests
     [
         ["昌吉州第一中学 'quoted' \"x\"", 0.1 + 0.2, int.MaxValue, 9_007_199_254_740_993L, true, null],
         ["", -0.0, -1, 0L, false, "证据.pdf"],
-        ["a\u0000b", double.Epsilon, 0, long.MinValue, true, ""],
+        ["a\u0000b", double.Epsilon, 0, long.MinValue, true, new Utf8Text([])], // empty UTF-8 text is '', not NULL
         ["😀 emoji", 1e308, 42, 7L, false, null],
     ];
 
@@ -197,6 +197,52 @@ public sealed class BulkInsertTests
 
         Assert.Equal("row 2500", error.Message);
         Assert.Equal(Enumerable.Range(0, 2_500).SelectMany(row => new object?[] { row * 10, row * 10 + 1 }), seen);
+    }
+
+    [Fact]
+    public void A_caller_that_stops_taking_batches_stops_their_maker_before_it_returns()
+    {
+        var rows = new Counted(Enumerable.Range(0, 1_000_000));
+        var taken = 0;
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var _ in BulkInsert.Batches(rows, 1, (row, _) => row, beside: true, default))
+            {
+                if (++taken == 2)
+                {
+                    Thread.Sleep(200); // the maker fills every free batch and waits
+                    throw new InvalidOperationException("inserting failed");
+                }
+            }
+        });
+
+        Assert.Equal("inserting failed", error.Message);
+        Assert.True(rows.Disposed);
+        var read = rows.Read;
+        Thread.Sleep(100);
+        Assert.Equal(read, rows.Read);
+        Assert.InRange(read, 2 * 1024, 8 * 1024); // the batches taken and the few made ahead
+    }
+
+    [Fact]
+    public void A_caller_cancelled_while_the_maker_waits_stops_it_too()
+    {
+        using var cancel = new CancellationTokenSource();
+        var rows = new Counted(Enumerable.Range(0, 1_000_000));
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var _ in BulkInsert.Batches(rows, 1, (row, _) => row, beside: true, cancel.Token))
+            {
+                Thread.Sleep(200); // the maker is now waiting for a free batch
+                cancel.Cancel();
+            }
+        });
+
+        Assert.True(rows.Disposed);
+        var read = rows.Read;
+        Thread.Sleep(100);
+        Assert.Equal(read, rows.Read);
+        Assert.True(read < 1_000_000);
     }
 
     /// <summary>Rows that count how many were read and tell whether their enumeration was ended.</summary>
