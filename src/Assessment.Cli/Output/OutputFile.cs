@@ -26,8 +26,7 @@ public static class OutputFile
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 await write(stream);
-                await stream.FlushAsync();
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: true); // the stream's buffer, then the file to disk
             }
 
             if (!OperatingSystem.IsWindows() && File.Exists(full))

@@ -4,7 +4,6 @@ using Assessment.Indicators;
 using Assessment.Reports;
 using Assessment.Resources;
 using Assessment.Rules.Inputs;
-using Dapper;
 
 namespace Assessment.Assessing;
 
@@ -74,8 +73,7 @@ public sealed class AssessmentData
     {
         await using (var probe = await database.OpenAsync(cancellationToken))
         {
-            if (await probe.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    "SELECT CASE WHEN EXISTS (SELECT 1 FROM institutions) THEN 1 ELSE 0 END", cancellationToken: cancellationToken)) == 0)
+            if (!await probe.HasRowsAsync("institutions", cancellationToken))
             {
                 throw new ArgumentException(Strings.AssessNoInstitutions);
             }

@@ -155,8 +155,7 @@ public sealed class ConsumptionRepository(DbSession session)
             throw new InvalidOperationException("Yearly sums are folded in a transaction of their own (one that takes its lock first cannot deadlock).");
         }
 
-        if (!await session.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT CASE WHEN EXISTS (SELECT 1 FROM consumption_year_sums_stale) THEN 1 ELSE 0 END", cancellationToken: cancellationToken)))
+        if (!await session.HasRowsAsync("consumption_year_sums_stale", cancellationToken))
         {
             return 0; // nothing written, so nothing a cache watching the file takes for a change
         }
@@ -195,7 +194,7 @@ public sealed class ConsumptionRepository(DbSession session)
           $"WHERE {dialect.InList("y.year", "years")} AND NOT EXISTS " +
           "(SELECT 1 FROM consumption_year_sums_stale s WHERE s.year = y.year AND s.code = y.code) " +
           $"UNION ALL {StaleSums(dialect, dialect.InList("s.year", "years"))}"
-        : $"SELECT code, year, COUNT(*) AS months, {dialect.MonthMask("month")} AS month_mask, {Sums("")} " +
+        : $"SELECT code, year, COUNT(*) AS months, {dialect.MonthMask("month")} AS month_mask, {Sums()} " +
           $"FROM consumption WHERE {dialect.InList("year", "years")} AND month <= @throughMonth GROUP BY code, year";
 
     /// <summary>The statements of <see cref="RefreshYearSumsAsync(CancellationToken)"/>, in order, in one transaction.</summary>
@@ -217,7 +216,7 @@ public sealed class ConsumptionRepository(DbSession session)
         string.Join(", ", ValueColumns.Select(column => $"{dialect.OrderedSum("c." + column, "c.month")} AS {column}")) +
         $" FROM {dialect.StaleMonths}" + (yearFilter is null ? "" : $" WHERE {yearFilter}") + " GROUP BY s.year, s.code";
 
-    private static string Sums(string prefix) => string.Join(", ", ValueColumns.Select(column => $"SUM({prefix}{column}) AS {column}"));
+    private static string Sums() => string.Join(", ", ValueColumns.Select(column => $"SUM({column}) AS {column}"));
 
     private static MonthlyConsumption ToMonthly(IDictionary<string, object> values) =>
         Quantities(values).ToMonthly((string)values["code"], Convert.ToInt32(values["year"]), Convert.ToInt32(values["month"]));

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace Assessment.Data;
 
@@ -75,6 +76,11 @@ public sealed class DbSession(DbConnection connection, SqlDialect dialect) : IAs
             await TempStoreAsync("DEFAULT", CancellationToken.None);
         }
     }
+
+    /// <summary>Whether <paramref name="table"/> has any row (an existence probe, read in the transaction if one is in progress).</summary>
+    public async Task<bool> HasRowsAsync(string table, CancellationToken cancellationToken) =>
+        await Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT CASE WHEN EXISTS (SELECT 1 FROM {table}) THEN 1 ELSE 0 END", transaction: Transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>Commits the transaction started by <see cref="BeginAsync"/>.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
