@@ -104,6 +104,15 @@ public static class CliApp
                 await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{e.Message}");
                 return 1;
             }
+            catch (Exception e) when (e is OutOfMemoryException || e is AggregateException all && all.Flatten().InnerExceptions.All(inner => inner is OutOfMemoryException))
+            {
+                // What the run held is unreachable once its frames are gone: there is room to say so. A transaction in
+                // progress was rolled back as its frames unwound.
+                GC.Collect();
+                await context.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.OutOfMemory,
+                    GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30)));
+                return 1;
+            }
         };
 
     private static void UseLanguage(string[] args)

@@ -19,10 +19,17 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
         var selection = new RuleSetSelection(await InForceAsync(year, cancellationToken), year);
         await ConsumptionRepository.RefreshYearSumsAsync(database, cancellationToken); // months changed since are summed once, here
         var data = await AssessmentData.LoadAsync(database, year, cancellationToken: cancellationToken);
+        var outcome = RunToStore(data, selection);
+        return (await StoreAsync(year, selection, data, outcome, started, note, cancellationToken))!;
+    }
+
+    // Not in the async method: what it holds would live in its state until the results are stored, and a national
+    // year's inputs are more than a gigabyte that storing does not need.
+    private static AssessmentEngine.Outcome RunToStore(AssessmentData data, RuleSetSelection selection)
+    {
         var prepared = AssessmentEngine.Prepare(data);
         data.ForgetInstitutionRowsAndChecklists(); // read only to build the inputs: a national year's rows are a good part of its memory
-        var outcome = AssessmentEngine.Run(prepared, selection, keepInputs: false);
-        return (await StoreAsync(year, selection, data, outcome, started, note, cancellationToken))!;
+        return AssessmentEngine.Run(prepared, selection, keepInputs: false);
     }
 
     /// <summary>An earlier run computed again with its own versions: its stored results, the recomputed ones, and which differ.</summary>

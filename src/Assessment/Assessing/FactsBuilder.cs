@@ -123,8 +123,12 @@ public sealed class FactsBuilder
         UsersChange = Change(row.Users, previous?.Users),
     };
 
+    // Where there is no reference year (a national year stored alone: every institution, twice) the changes are all
+    // unknown: one instance for all of them (inputs are only read).
+    private static readonly IndicatorChangeFacts NoChanges = new();
+
     private static IndicatorChangeFacts Changes(IndicatorChanges? changes) => changes is null
-        ? new IndicatorChangeFacts()
+        ? NoChanges
         : new IndicatorChangeFacts
         {
             ReferenceYear = changes.ReferenceYear,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Assessment.Assessing;
 using Assessment.Rules;
+using Assessment.Rules.Results;
 using Dapper;
 
 namespace Assessment.Data;
@@ -16,9 +17,9 @@ public sealed class ResultRepository(DbSession session)
     };
 
     /// <summary>
-    /// How the <c>details</c> column is written: as <see cref="Json"/>, leaving out what is null or an empty list, and
-    /// what the row's own columns hold (level, code, score, maximum, grade, veto, ranks) or its run (year); reading puts
-    /// them back (<see cref="Completed"/>).
+    /// How the <c>details</c> column is written: as <see cref="Json"/>, leaving out what is null or an empty list, a
+    /// bonus or deduction of zero and a programme not qualified for, and what the row's own columns hold (level, code,
+    /// score, maximum, grade, veto, ranks) or its run (year); reading puts them back (<see cref="Completed"/>).
     /// </summary>
     private static readonly JsonSerializerOptions Stored = new(Json)
     {
@@ -30,6 +31,24 @@ public sealed class ResultRepository(DbSession session)
 
     private static void LeaveOutWhatColumnsHold(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
     {
+        if (info.Type == typeof(DemonstrationLine))
+        {
+            // Most lines of most results: read back as false when absent.
+            info.Properties.Single(property => property.Name == "qualifies").ShouldSerialize = (_, value) => value is true;
+            return;
+        }
+
+        if (info.Type == typeof(PenaltyResult))
+        {
+            // A penalty whose rule's terms are left out (see Repeated) writes none of them.
+            foreach (var property in info.Properties.Where(property => property.Name is "severity" or "years" or "deadlineDays" or "deductPoints"))
+            {
+                property.ShouldSerialize = (penalty, value) => ((PenaltyResult)penalty).Label is not null && value is not null;
+            }
+
+            return;
+        }
+
         if (info.Type != typeof(AssessmentResult))
         {
             return;
@@ -40,6 +59,11 @@ public sealed class ResultRepository(DbSession session)
             if (InColumns.Contains(property.Name))
             {
                 info.Properties.Remove(property);
+            }
+            else if (property.Name is "bonus" or "deducted")
+            {
+                // Zero is read back when absent; only +0 is left out, so that a -0 reads back as it was.
+                property.ShouldSerialize = (_, value) => value is not double number || BitConverter.DoubleToInt64Bits(number) != 0;
             }
             else if (typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType) && property.PropertyType != typeof(string))
             {
@@ -94,6 +118,15 @@ public sealed class ResultRepository(DbSession session)
         // fifth of the size of labelled items, which are put back from the version when the result is read. What every
         // result repeats of the run's versions is left out too, and put back the same way (see Repeated).
         var repeated = await RepeatedAsync(run.RuleSets, cancellationToken);
+        // The scoring set is named by its id alone where that version is the run's only version of the set (as ever).
+        var itemSets = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string ItemSet(ItemRow row) => itemSets.GetOrAdd(row.Layout.Key, key =>
+        {
+            var id = key[..key.IndexOf('@')];
+            return run.RuleSets.Contains(key, StringComparer.Ordinal) && run.RuleSets.Count(other => other.StartsWith(id + "@", StringComparison.Ordinal)) == 1
+                ? id
+                : key;
+        });
         await BulkInsert.RunAsync(session, "assessment_results",
             ["run_id", "level", "code", "score", "max_score", "grade", "vetoed", "rank", "rank_in_category", "rank_in_county", "penalty_actions", "titles",
                 "item_set", "item_points", "details"],
@@ -111,7 +144,7 @@ public sealed class ResultRepository(DbSession session)
                 9 => entry.Result.RankInCounty,
                 10 => string.Join(',', entry.Earlier.PenaltyActions),
                 11 => string.Join(',', entry.Earlier.Titles),
-                12 => entry.Row?.Layout.Key,
+                12 => entry.Row is { } row ? ItemSet(row) : null,
                 13 => entry.Row?.PointsJson(),
                 _ => new Utf8Text(JsonSerializer.SerializeToUtf8Bytes(repeated.Without(entry.Row is null ? entry.Result : entry.Result with { Items = [] }), Stored)),
             }, cancellationToken, plain: true);
@@ -134,12 +167,16 @@ public sealed class ResultRepository(DbSession session)
             "grade AS Grade, vetoed AS Vetoed, rank AS Rank, rank_in_category AS RankInCategory, rank_in_county AS RankInCounty " +
             "FROM assessment_results WHERE run_id = @runId AND level = @level ORDER BY rank, code",
             new { runId, level }, session.Transaction, cancellationToken: cancellationToken))).AsList();
-        var layouts = await VersionsAsync(rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToArray(), cancellationToken);
         var run = rows.Count > 0 ? await RunAsync(runId, cancellationToken) : null;
+        // item_set is a version's key (id@hash), or its id alone for the run's version of that set.
+        var keys = rows.Select(row => row.ItemSet).OfType<string>().Distinct().ToDictionary(set => set, set => set.Contains('@')
+            ? set
+            : run!.RuleSets.FirstOrDefault(key => key.StartsWith(set + "@", StringComparison.Ordinal)) ?? set);
+        var layouts = await VersionsAsync(keys.Values.Distinct().ToArray(), cancellationToken);
         var results = rows.Select(row =>
         {
             var result = Completed(JsonSerializer.Deserialize<AssessmentResult>(row.Details, Json)!, row, run!.Year);
-            return row.ItemSet is { } key ? result with { Items = new ItemRow(layouts[key].Layout, ItemRow.ParsePoints(row.ItemPoints!)) } : result;
+            return row.ItemSet is { } set ? result with { Items = new ItemRow(layouts[keys[set]].Layout, ItemRow.ParsePoints(row.ItemPoints!)) } : result;
         }).ToArray();
 
         // The run's versions are read only when a result left out what they say (results stored before did not).
@@ -168,8 +205,44 @@ public sealed class ResultRepository(DbSession session)
         public int RankInCounty { get; set; }
     }
 
-    /// <summary>What reading results needs of a stored version: its scored items, its level and its title.</summary>
-    private sealed record VersionFacts(ItemLayout Layout, string Level, string Title, string TitleEn);
+    /// <summary>
+    /// What reading results needs of a stored version: its id, scored items, level and title, and what each rule gives a
+    /// result to show (by rule name, the first of a name).
+    /// </summary>
+    private sealed record VersionFacts(string Id, ItemLayout Layout, string Level, string Title, string TitleEn, IReadOnlyDictionary<string, RuleText> Rules,
+        IReadOnlyDictionary<string, string> GradeLabels);
+
+    /// <summary>
+    /// What a finding, penalty or incentive of a rule carries of the rule itself, as <see cref="RuleSetEvaluator"/> copies it
+    /// (a finding's message is the rule's label when it has none): everything but an incentive's amount.
+    /// </summary>
+    private sealed record RuleText(string Label, string LabelEn, string Message, string MessageEn, string? Level, string? Action, int Severity,
+        int? Years, int? DeadlineDays, double DeductPoints, string? Type, string Unit)
+    {
+        public static RuleText? Of(RuleProperties properties)
+        {
+            try
+            {
+                return new RuleText(properties.Label, properties.LabelEn, properties.Message ?? properties.Label, properties.MessageEn ?? properties.LabelEn,
+                    properties.Level, properties.Action, properties.Severity, properties.Years, properties.DeadlineDays, properties.DeductPoints,
+                    properties.IncentiveType, properties.Unit);
+            }
+            catch (FormatException)
+            {
+                return null; // a property that is not a number where one is meant: nothing of the rule is left out
+            }
+        }
+
+        public QualityIssue Fill(QualityIssue issue) =>
+            issue with { Label = Label, LabelEn = LabelEn, Level = Level!, Message = Message, MessageEn = MessageEn };
+
+        public PenaltyResult Fill(PenaltyResult penalty) => penalty with
+        {
+            Label = Label, LabelEn = LabelEn, Action = Action!, Severity = Severity, Years = Years, DeadlineDays = DeadlineDays, DeductPoints = DeductPoints,
+        };
+
+        public IncentiveResult Fill(IncentiveResult incentive) => incentive with { Label = Label, LabelEn = LabelEn, Type = Type!, Unit = Unit };
+    }
 
     // A version's text never changes (its key is its hash), so what results need of it is read once per process,
     // whichever database it came from; read from the text, not compiled.
@@ -182,8 +255,25 @@ public sealed class ResultRepository(DbSession session)
         {
             foreach (var stored in await new RuleSetRepository(session).GetAsync(missing, cancellationToken))
             {
-                var title = JsonSerializer.Deserialize<RuleSetDocument>(stored.Document, RuleSetReader.Options)!.Title;
-                Versions.TryAdd(stored.Key, new VersionFacts(ItemLayout.Read(stored.Document), stored.Level, title.Zh, title.En));
+                var document = JsonSerializer.Deserialize<RuleSetDocument>(stored.Document, RuleSetReader.Options)!;
+                var rules = new Dictionary<string, RuleText>(StringComparer.Ordinal);
+                var grades = new Dictionary<string, string>(StringComparer.Ordinal); // as grading labels a grade: its first rule's label
+                foreach (var rule in document.Workflow.Rules ?? [])
+                {
+                    var properties = new RuleProperties(rule.Properties);
+                    if (RuleText.Of(properties) is { } text)
+                    {
+                        rules.TryAdd(rule.RuleName ?? "", text);
+                    }
+
+                    if (properties.Grade is { } grade)
+                    {
+                        grades.TryAdd(grade, properties.Label);
+                    }
+                }
+
+                Versions.TryAdd(stored.Key, new VersionFacts(document.Id, ItemLayout.Read(stored.Document), stored.Level, document.Title.Zh,
+                    document.Title.En, rules, grades));
             }
         }
 
@@ -191,13 +281,23 @@ public sealed class ResultRepository(DbSession session)
     }
 
     /// <summary>
-    /// What every result of a run repeats of the rule-set versions it used: the versions of its level (as
-    /// <c>id@hash</c> with the short hash, in order) and each demonstration programme's title. Details leave them out
-    /// when they are what the run's versions say, and reading puts them back; details stored before (or a result that
-    /// differs) keep them, and are read as they are.
+    /// What every result of a run repeats of the rule-set versions it used: the versions of its level (as <c>id@hash</c>
+    /// with the short hash, in order), each demonstration programme's title, the label of its grade, and the texts of the
+    /// rules behind its findings, penalties and incentives. Details leave each out where it is what the run's versions
+    /// say, and reading puts it back; details stored before (or a result that differs) keep it, and are read as they are.
     /// </summary>
-    private sealed class Repeated(IReadOnlyDictionary<string, string[]> ruleSets, IReadOnlyDictionary<string, (string Title, string TitleEn)> titles)
+    private sealed class Repeated(IReadOnlyDictionary<string, string[]> ruleSets, IReadOnlyDictionary<string, VersionFacts> byId,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> gradeLabels)
     {
+        private RuleText? Text(string ruleSet, string rule) =>
+            byId.TryGetValue(ruleSet, out var version) ? version.Rules.GetValueOrDefault(rule) : null;
+
+        private (string Title, string TitleEn)? Title(string programme) =>
+            byId.TryGetValue(programme, out var version) ? (version.Title, version.TitleEn) : null;
+
+        private string? GradeLabel(string level, string grade) =>
+            gradeLabels.TryGetValue(level, out var labels) ? labels.GetValueOrDefault(grade) : null;
+
         public AssessmentResult Without(AssessmentResult result)
         {
             if (ruleSets.TryGetValue(result.Level, out var sets) && sets.SequenceEqual(result.RuleSets, StringComparer.Ordinal))
@@ -205,29 +305,67 @@ public sealed class ResultRepository(DbSession session)
                 result = result with { RuleSets = null! };
             }
 
-            return result.Demonstrations.Count > 0 && result.Demonstrations.All(line => titles.GetValueOrDefault(line.Programme) == (line.Title, line.TitleEn))
-                ? result with { Demonstrations = result.Demonstrations.Select(line => line with { Title = null!, TitleEn = null! }).ToArray() }
-                : result;
+            if (GradeLabel(result.Level, result.Grade) == result.GradeLabel)
+            {
+                result = result with { GradeLabel = null! };
+            }
+
+            if (result.Demonstrations.Count > 0 && result.Demonstrations.All(line => Title(line.Programme) == (line.Title, line.TitleEn)))
+            {
+                result = result with { Demonstrations = result.Demonstrations.Select(line => line with { Title = null!, TitleEn = null! }).ToArray() };
+            }
+
+            // A finding, penalty or incentive left out is marked by its label (null); the rest of what its rule gives it goes with it.
+            return result with
+            {
+                Issues = Each(result.Issues, issue => Text(issue.RuleSet, issue.Rule)?.Fill(issue) == issue
+                    ? issue with { Label = null!, LabelEn = null!, Level = null!, Message = null!, MessageEn = null! }
+                    : issue),
+                Penalties = Each(result.Penalties, penalty => Text(penalty.RuleSet, penalty.Rule)?.Fill(penalty) == penalty
+                    ? penalty with { Label = null!, LabelEn = null!, Action = null! }
+                    : penalty),
+                Incentives = Each(result.Incentives, incentive => Text(incentive.RuleSet, incentive.Rule)?.Fill(incentive) == incentive
+                    ? incentive with { Label = null!, LabelEn = null!, Type = null!, Unit = null! }
+                    : incentive),
+            };
         }
 
         /// <summary>Whether <paramref name="result"/> was read without something <see cref="With"/> puts back.</summary>
-        public static bool LeftOut(AssessmentResult result) => result.RuleSets is null || result.Demonstrations.Any(line => line.Title is null);
+        public static bool LeftOut(AssessmentResult result) =>
+            result.RuleSets is null || result.GradeLabel is null || result.Demonstrations.Any(line => line.Title is null)
+            || result.Issues.Any(issue => issue.Label is null) || result.Penalties.Any(penalty => penalty.Label is null)
+            || result.Incentives.Any(incentive => incentive.Label is null);
 
-        public AssessmentResult With(AssessmentResult result)
+        public AssessmentResult With(AssessmentResult result) => result with
         {
-            if (result.RuleSets is null)
+            RuleSets = result.RuleSets ?? ruleSets.GetValueOrDefault(result.Level) ?? [],
+            GradeLabel = result.GradeLabel ?? GradeLabel(result.Level, result.Grade) ?? "",
+            Demonstrations = Each(result.Demonstrations, line => line.Title is null && Title(line.Programme) is { } title
+                ? line with { Title = title.Title, TitleEn = title.TitleEn }
+                : line),
+            Issues = Each(result.Issues, issue => issue.Label is null && Text(issue.RuleSet, issue.Rule) is { } text ? text.Fill(issue) : issue),
+            Penalties = Each(result.Penalties, penalty => penalty.Label is null && Text(penalty.RuleSet, penalty.Rule) is { } text ? text.Fill(penalty) : penalty),
+            Incentives = Each(result.Incentives, incentive => incentive.Label is null && Text(incentive.RuleSet, incentive.Rule) is { } text
+                ? text.Fill(incentive)
+                : incentive),
+        };
+
+        // The list itself when nothing in it changes (most results share their lists with others: see AssessmentEngine).
+        private static IReadOnlyList<T> Each<T>(IReadOnlyList<T> list, Func<T, T> change)
+            where T : class
+        {
+            T[]? changed = null;
+            for (var i = 0; i < list.Count; i++)
             {
-                result = result with { RuleSets = ruleSets.GetValueOrDefault(result.Level) ?? [] };
+                var item = change(list[i]);
+                if (!ReferenceEquals(item, list[i]))
+                {
+                    changed ??= [.. list];
+                    changed[i] = item;
+                }
             }
 
-            return result.Demonstrations.Any(line => line.Title is null)
-                ? result with
-                {
-                    Demonstrations = result.Demonstrations.Select(line => line.Title is null && titles.TryGetValue(line.Programme, out var title)
-                        ? line with { Title = title.Title, TitleEn = title.TitleEn }
-                        : line).ToArray(),
-                }
-                : result;
+            return changed ?? list;
         }
     }
 
@@ -235,11 +373,14 @@ public sealed class ResultRepository(DbSession session)
     {
         var facts = await VersionsAsync(keys, cancellationToken);
         // As a result records them: id@ and the first 12 characters of the hash, in order.
-        var versions = keys.Select(key => (Key: key[..Math.Min(key.Length, key.IndexOf('@') + 13)], Id: key[..key.IndexOf('@')], Facts: facts[key])).ToArray();
+        var versions = keys.Select(key => (Key: key[..Math.Min(key.Length, key.IndexOf('@') + 13)], Facts: facts[key])).ToArray();
         return new Repeated(
             versions.GroupBy(version => version.Facts.Level).ToDictionary(group => group.Key,
                 group => group.Select(version => version.Key).Order(StringComparer.Ordinal).ToArray()),
-            versions.ToDictionary(version => version.Id, version => (version.Facts.Title, version.Facts.TitleEn)));
+            versions.GroupBy(version => version.Facts.Id).ToDictionary(group => group.Key, group => group.First().Facts),
+            // A level's grade labels as its grading sets give them (the first set in the run's order that labels a grade).
+            versions.GroupBy(version => version.Facts.Level).ToDictionary(group => group.Key, group => (IReadOnlyDictionary<string, string>)group
+                .SelectMany(version => version.Facts.GradeLabels).GroupBy(entry => entry.Key).ToDictionary(entry => entry.Key, entry => entry.First().Value)));
     }
 
     /// <summary>

@@ -37,11 +37,10 @@ public sealed class ResultStorageTests(DemoFixture demo)
         await using var session = await database.OpenAsync();
         var rows = (await session.Connection.QueryAsync<(string Details, string? ItemSet, string? ItemPoints)>(
             "SELECT details, item_set, item_points FROM assessment_results WHERE run_id = @id", new { id = stored.Run.Id })).ToArray();
-        var scoringKeys = stored.Run.RuleSets.Where(key => key.StartsWith("institution-assessment@", StringComparison.Ordinal)
-                                                        || key.StartsWith("county-assessment@", StringComparison.Ordinal)).ToArray();
         Assert.All(rows, row =>
         {
-            Assert.Contains(row.ItemSet, scoringKeys);
+            // The run's only version of the set, named by its id.
+            Assert.Contains(row.ItemSet, new[] { "institution-assessment", "county-assessment" });
             Assert.StartsWith("[", row.ItemPoints);
             var details = JsonDocument.Parse(row.Details).RootElement;
             Assert.False(details.TryGetProperty("items", out _)); // the labels are not repeated
@@ -53,12 +52,75 @@ public sealed class ResultStorageTests(DemoFixture demo)
             }
 
             Assert.True(details.TryGetProperty("name", out _));
+            // Nor the grade's label, a zero bonus or deduction, a programme not qualified for, nor what a finding, penalty or
+            // incentive copies of its rule: only the rule's set and name (and an incentive's amount).
+            Assert.False(details.TryGetProperty("gradeLabel", out _));
+            foreach (var left in new[] { "bonus", "deducted" })
+            {
+                Assert.True(!details.TryGetProperty(left, out var value) || value.GetDouble() != 0, left);
+            }
+
             if (details.TryGetProperty("demonstrations", out var demonstrations))
             {
                 Assert.All(demonstrations.EnumerateArray(), line => Assert.False(line.TryGetProperty("title", out _)));
+                Assert.All(demonstrations.EnumerateArray(), line => Assert.False(line.TryGetProperty("qualifies", out var qualifies) && !qualifies.GetBoolean()));
+            }
+
+            foreach (var (list, kept) in new[] { ("issues", new[] { "ruleSet", "rule" }), ("penalties", ["ruleSet", "rule"]), ("incentives", ["ruleSet", "rule", "amount"]) })
+            {
+                if (details.TryGetProperty(list, out var lines))
+                {
+                    Assert.All(lines.EnumerateArray(), line => Assert.Equal(kept, line.EnumerateObject().Select(property => property.Name)));
+                }
             }
         });
         Assert.Contains(read.Institutions, result => result.Demonstrations.Any(line => line.Title.Length > 0));
+        // What was left out was there to leave out.
+        Assert.Contains(read.Institutions, result => result.Issues.Count > 0);
+        Assert.Contains(read.Institutions, result => result.Penalties.Count > 0);
+        Assert.Contains(read.Institutions, result => result.Incentives.Count > 0);
+        Assert.Contains(read.Institutions, result => result.Demonstrations.Any(line => line.Qualifies));
+        Assert.All(read.Institutions, result => Assert.NotEmpty(result.GradeLabel));
+    }
+
+    [Fact]
+    public async Task What_differs_from_the_runs_versions_is_stored_and_read_back_as_it_was()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var service = new AssessmentService(database, FixedClock.Default);
+        var stored = await service.AssessAsync(2025);
+        var penalised = stored.Institutions.First(result => result.Penalties.Count > 0);
+        var found = stored.Institutions.First(result => result.Issues.Count > 0 && result.Code != penalised.Code);
+        var rewarded = stored.Institutions.First(result => result.Incentives.Count > 0 && result.Code != penalised.Code && result.Code != found.Code);
+        var changed = stored.Institutions.Select(result =>
+            result.Code == penalised.Code
+                ? result with
+                {
+                    GradeLabel = "另定", Bonus = -0.0, Deducted = -0.0,
+                    Penalties = [result.Penalties[0] with { Label = "另定的处罚" }, .. result.Penalties.Skip(1).Select(penalty => penalty with { Years = 9 })],
+                }
+                : result.Code == found.Code
+                    ? result with { Issues = [result.Issues[0] with { Message = "另一条说明" }, .. result.Issues.Skip(1)], GradeLabel = "" }
+                    : result.Code == rewarded.Code
+                        ? result with { Incentives = [result.Incentives[0] with { Unit = "另一单位" }, .. result.Incentives.Skip(1)] }
+                        : result).ToArray();
+
+        long id;
+        await using (var session = await database.OpenAsync())
+        {
+            id = await new ResultRepository(session).AddRunAsync(stored.Run with { Id = 0 }, [.. changed, .. stored.Counties]);
+        }
+
+        await using (var session = await database.OpenAsync())
+        {
+            var read = (await new ResultRepository(session).ResultsAsync(id, "institution")).ToDictionary(result => result.Code);
+            Assert.All(changed, result => Assert.Equal(Json(result), Json(read[result.Code])));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(read[penalised.Code].Bonus));
+            var details = await session.Connection.ExecuteScalarAsync<string>(
+                "SELECT details FROM assessment_results WHERE run_id = @id AND code = @code", new { id, code = penalised.Code });
+            Assert.Contains("另定的处罚", details);
+        }
     }
 
     [Fact]

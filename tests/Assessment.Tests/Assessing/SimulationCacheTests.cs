@@ -87,7 +87,18 @@ public sealed class SimulationCacheTests(DemoFixture demo)
         var results = new ResultRepository(session);
 
         var fromColumns = await results.EarlierResultsAsync(2025, "institution");
-        await session.Connection.ExecuteAsync("UPDATE assessment_results SET penalty_actions = NULL, titles = NULL"); // as stored before the columns existed
+        // As stored before the columns existed: no columns, the whole result in its details.
+        foreach (var year in Enumerable.Range(2021, 4))
+        {
+            var run = (await results.LatestRunAsync(year))!;
+            foreach (var result in await results.ResultsAsync(run.Id, "institution"))
+            {
+                await session.Connection.ExecuteAsync(
+                    "UPDATE assessment_results SET penalty_actions = NULL, titles = NULL, details = @details WHERE run_id = @run AND level = 'institution' AND code = @code",
+                    new { details = System.Text.Json.JsonSerializer.Serialize(result, ResultRepository.Json), run = run.Id, code = result.Code });
+            }
+        }
+
         var fromDetails = await results.EarlierResultsAsync(2025, "institution");
 
         Assert.Equal(941 * 4, fromColumns.Count); // 2021–2024
