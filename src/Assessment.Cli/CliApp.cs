@@ -109,7 +109,7 @@ public static class CliApp
                 // What the run held is unreachable once its frames are gone: there is room to say so. A transaction in
                 // progress was rolled back as its frames unwound.
                 GC.Collect();
-                await context.Error.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.OutOfMemory,
+                await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, CliText.OutOfMemory, // as --memory-limit is written
                     GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30)));
                 return 1;
             }

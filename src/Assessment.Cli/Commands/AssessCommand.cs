@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Assessment.Assessing;
 using Assessment.Cli.Resources;
 using Assessment.Data;
@@ -20,7 +21,23 @@ public static class AssessCommand
         var note = new Option<string?>("--note") { Description = CliText.AssessNote };
         var jobs = new Option<bool>("--jobs") { Description = CliText.AssessJobs };
         var wait = new Option<bool>("--wait") { Description = CliText.AssessWait };
-        var memoryLimit = new Option<double?>("--memory-limit") { Description = CliText.AssessMemoryLimit, HelpName = "GiB" };
+        var memoryLimit = new Option<double?>("--memory-limit")
+        {
+            Description = CliText.AssessMemoryLimit,
+            HelpName = "GiB",
+            // Read the same in every locale (3.75, never 375), and refused in plain words where no limit could be.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var gib) && gib is >= MinimumGiB and <= MaximumGiB)
+                {
+                    return gib;
+                }
+
+                result.AddError(string.Format(CultureInfo.InvariantCulture, CliText.AssessMemoryLimitInvalid, text, MinimumGiB, MaximumGiB));
+                return null;
+            },
+        };
         var command = new Command("assess", CliText.AssessDescription) { year, rules, reproduce, run, note, jobs, wait, memoryLimit };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
@@ -69,13 +86,11 @@ public static class AssessCommand
     // The collector keeps the heap under the limit, collecting harder as it nears it, instead of growing while the machine
     // has memory (a national run on two cores otherwise takes 5.5 GiB where 3.75 GiB suffice); a run that needs more
     // fails with OutOfMemoryException, which the command reports. As DOTNET_GCHeapHardLimit would, set after start.
+    private const double MinimumGiB = 0.01; // below 10 MB the runtime itself cannot run
+    private const double MaximumGiB = 1 << 20;
+
     private static void LimitMemory(double gib)
     {
-        if (!(gib is >= 0.01 and <= 1 << 20)) // below 10 MB the runtime itself cannot run
-        {
-            throw new ArgumentException(string.Format(CliText.AssessMemoryLimitInvalid, gib));
-        }
-
         AppContext.SetData("GCHeapHardLimit", (ulong)(gib * (1L << 30)));
         try
         {
@@ -83,7 +98,8 @@ public static class AssessCommand
         }
         catch (InvalidOperationException)
         {
-            throw new ArgumentException(string.Format(CliText.AssessMemoryLimitInvalid, gib));
+            // Less than the process already holds.
+            throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, CliText.AssessMemoryLimitInvalid, gib, MinimumGiB, MaximumGiB));
         }
     }
 

@@ -31,6 +31,9 @@ public static class AssessmentEngine
 
         /// <summary>The inputs of <see cref="AssessmentData.Institutions"/>, in their order.</summary>
         internal RuleInputs[] Inputs { get; }
+
+        /// <summary>Whether a run took the inputs themselves (their <c>s</c> written), so that no run may have them again.</summary>
+        internal bool Spent { get; set; }
     }
 
     /// <summary>One subject on its way through the stages.</summary>
@@ -42,12 +45,14 @@ public static class AssessmentEngine
         public string? CountyName { get; } = countyName;
         public string? Category { get; } = category;
         public RuleInputs Inputs { get; } = inputs;
-        /// <summary>How errors name the subject (made once: every rule set evaluated is given it).</summary>
-        public string Label { get; } = $"{code} {name}";
+        /// <summary>How errors name the subject (as text only for an error).</summary>
+        public SubjectName Label => new(Code, Name);
         // Lists made only where something is found (most subjects have no findings, penalties or incentives), and kept
         // as the result records them.
         public IReadOnlyList<QualityIssue> Issues { get; set; } = [];
-        public ScoringResult? Score { get; set; }
+
+        /// <summary>What the scoring set gave, before penalties: its totals only (1.6 million subjects live through the whole run).</summary>
+        public (double Score, double MaxScore, double Bonus) Scoring { get; set; }
 
         /// <summary>The scoring set's row of points, kept for the result when it is itemised.</summary>
         public double[]? Row { get; set; }
@@ -69,13 +74,22 @@ public static class AssessmentEngine
     }
 
     /// <param name="keepInputs">Whether the outcome keeps every subject's inputs (to explain a result; a run that is stored does not need them).</param>
-    public static Outcome Run(AssessmentData data, RuleSetSelection rules, bool keepInputs = true) => Run(Prepare(data), rules, keepInputs: keepInputs);
+    public static Outcome Run(AssessmentData data, RuleSetSelection rules, bool keepInputs = true) => Run(Prepare(data), rules, keepInputs: keepInputs, last: true);
 
     /// <summary>Runs every stage with <paramref name="rules"/> on inputs prepared once; the prepared inputs are not changed.</summary>
     /// <param name="itemise">Whether results list every item's points (a simulation compares scores, grades and ranks only).</param>
     /// <param name="keepInputs">Whether the outcome keeps every subject's inputs, for explanations (never when not itemised).</param>
-    public static Outcome Run(Prepared prepared, RuleSetSelection rules, bool itemise = true, bool keepInputs = true)
+    /// <param name="last">Whether this is the last run on <paramref name="prepared"/>: it then writes the stages' <c>s</c>
+    /// into the inputs themselves instead of into a copy of each (1.6 million fewer objects at national scale), and no run
+    /// may have them again.</param>
+    public static Outcome Run(Prepared prepared, RuleSetSelection rules, bool itemise = true, bool keepInputs = true, bool last = false)
     {
+        if (prepared.Spent)
+        {
+            throw new InvalidOperationException("These inputs were given to a run as its last.");
+        }
+
+        prepared.Spent = last;
         var data = prepared.Data;
         var counties = data.Counties.ToDictionary(county => county.Code);
         var institutions = new Subject[data.Institutions.Count];
@@ -83,13 +97,23 @@ public static class AssessmentEngine
         {
             var institution = data.Institutions[index];
             institutions[index] = new Subject(institution.Code, institution.Name, institution.CountyCode, counties.GetValueOrDefault(institution.CountyCode)?.Name,
-                institution.Category.Code(), prepared.Inputs[index].WithFreshScore());
+                institution.Category.Code(), last ? prepared.Inputs[index] : prepared.Inputs[index].WithFreshScore());
         }
 
         Stages(institutions, rules, RuleSetLevel.Institution, itemise);
         var institutionResults = new AssessmentResult[institutions.Length];
         var shared = new Shared(data, rules, RuleSetLevel.Institution);
-        ForEach(institutions.Length, index => institutionResults[index] = Result(institutions[index], shared));
+        // A last run that keeps no inputs lets each institution's inputs and state go as its result is made: otherwise the
+        // results of 1.6 million institutions would be made while all of that is still held (the run's peak).
+        var release = last && !keepInputs;
+        ForEach(institutions.Length, index =>
+        {
+            institutionResults[index] = Result(institutions[index], shared);
+            if (release)
+            {
+                (institutions[index], prepared.Inputs[index]) = (null!, null!);
+            }
+        });
 
         // The inputs each subject was assessed on, for explanations; a simulation (not itemised) explains nothing.
         var inputs = itemise && keepInputs ? institutions.ToDictionary(subject => ("institution", subject.Code), subject => subject.Inputs) : null;
@@ -122,7 +146,7 @@ public static class AssessmentEngine
     /// One county's share of a run split by county (<c>assessment assess --jobs</c>): its institutions taken through the
     /// stages with the rankings of everyone given, as the ranking job computed them from every county's scores. With no
     /// ranking yet: scored and graded; with the first: also penalised; with both: qualified, and their results are final.
-    /// The stages and the ranking are those of <see cref="Run(Prepared, RuleSetSelection, bool, bool)"/>, so that the split run
+    /// The stages and the ranking are those of <see cref="Run(Prepared, RuleSetSelection, bool, bool, bool)"/>, so that the split run
     /// gives the same results.
     /// </summary>
     /// <param name="facts">The year's inputs builder, built once for all of a run's jobs in a worker.</param>
@@ -224,9 +248,10 @@ public static class AssessmentEngine
             var facts = subject.Inputs.Score;
             facts.Score = RuleSetEvaluator.ScoreInto(scoring, subject.Inputs, subject.Label, points);
             facts.UseRow(scoring.ItemColumns, points);
-            subject.Score = RuleSetEvaluator.Expand(scoring, points, itemise: false);
+            var totals = RuleSetEvaluator.Expand(scoring, points, itemise: false);
+            subject.Scoring = (totals.Score, totals.MaxScore, totals.Bonus);
             subject.Row = itemise ? points : null;
-            facts.MaxScore = subject.Score.MaxScore;
+            facts.MaxScore = totals.MaxScore;
             facts.DataErrors = subject.Issues.Count(issue => issue.Level == "error");
             facts.DataWarnings = subject.Issues.Count(issue => issue.Level == "warning");
             Grade(subject, grading);
@@ -279,7 +304,7 @@ public static class AssessmentEngine
     // new score and grade until the penalties and the score settle, always deducting from the score the items gave.
     private static void ApplyPenalties(Subject subject, IReadOnlyList<CompiledRuleSet> sets, CompiledRuleSet? grading)
     {
-        var raw = subject.Score!.Score;
+        var raw = subject.Scoring.Score;
         IReadOnlyList<PenaltyResult> penalties = [];
         var deducted = 0.0; // what the penalties found last deduct
         for (var round = 0; round < PenaltyRounds; round++)
@@ -329,6 +354,9 @@ public static class AssessmentEngine
         return true;
     }
 
+    // A grade without vetoes is one of a few (immutable, equal by value): one of each is kept for all subjects of all runs.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string, string, bool), GradingResult> Grades = new();
+
     private static void Grade(Subject subject, CompiledRuleSet? grading)
     {
         if (grading is null)
@@ -336,7 +364,8 @@ public static class AssessmentEngine
             return;
         }
 
-        subject.Grade = RuleSetEvaluator.Grade(grading, subject.Inputs, subject.Label);
+        var grade = RuleSetEvaluator.Grade(grading, subject.Inputs, subject.Label);
+        subject.Grade = grade.Vetoes.Count == 0 ? Grades.GetOrAdd((grade.RuleSet, grade.Grade, grade.Label, grade.LabelEn, grade.Vetoed), grade) : grade;
         subject.Inputs.Score.Grade = subject.Grade.Grade;
         subject.Inputs.Score.Vetoed = subject.Grade.Vetoed;
     }
@@ -536,7 +565,6 @@ public static class AssessmentEngine
     private static AssessmentResult Result(Subject subject, Shared shared)
     {
         var level = shared.Level;
-        var score = subject.Score!;
         var s = subject.Inputs.Score;
         return new AssessmentResult(
             Level: level == RuleSetLevel.Institution ? "institution" : "county",
@@ -547,8 +575,8 @@ public static class AssessmentEngine
             Category: subject.Category,
             Year: shared.Year,
             Score: s.Score,
-            MaxScore: score.MaxScore,
-            Bonus: score.Bonus,
+            MaxScore: subject.Scoring.MaxScore,
+            Bonus: subject.Scoring.Bonus,
             Deducted: subject.Deducted,
             Grade: subject.Grade?.Grade ?? "",
             GradeLabel: subject.Grade?.Label ?? "",

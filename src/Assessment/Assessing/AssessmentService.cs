@@ -29,7 +29,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
     {
         var prepared = AssessmentEngine.Prepare(data);
         data.ForgetInstitutionRowsAndChecklists(); // read only to build the inputs: a national year's rows are a good part of its memory
-        return AssessmentEngine.Run(prepared, selection, keepInputs: false);
+        return AssessmentEngine.Run(prepared, selection, keepInputs: false, last: true);
     }
 
     /// <summary>An earlier run computed again with its own versions: its stored results, the recomputed ones, and which differ.</summary>

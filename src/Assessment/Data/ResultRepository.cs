@@ -209,8 +209,8 @@ public sealed class ResultRepository(DbSession session)
     /// What reading results needs of a stored version: its id, scored items, level and title, and what each rule gives a
     /// result to show (by rule name, the first of a name).
     /// </summary>
-    private sealed record VersionFacts(string Id, ItemLayout Layout, string Level, string Title, string TitleEn, IReadOnlyDictionary<string, RuleText> Rules,
-        IReadOnlyDictionary<string, string> GradeLabels);
+    private sealed record VersionFacts(string Id, RuleSetKind Kind, ItemLayout Layout, string Level, string Title, string TitleEn,
+        IReadOnlyDictionary<string, RuleText> Rules, IReadOnlyDictionary<string, string> GradeLabels);
 
     /// <summary>
     /// What a finding, penalty or incentive of a rule carries of the rule itself, as <see cref="RuleSetEvaluator"/> copies it
@@ -272,7 +272,7 @@ public sealed class ResultRepository(DbSession session)
                     }
                 }
 
-                Versions.TryAdd(stored.Key, new VersionFacts(document.Id, ItemLayout.Read(stored.Document), stored.Level, document.Title.Zh,
+                Versions.TryAdd(stored.Key, new VersionFacts(document.Id, document.Kind, ItemLayout.Read(stored.Document), stored.Level, document.Title.Zh,
                     document.Title.En, rules, grades));
             }
         }
@@ -287,7 +287,7 @@ public sealed class ResultRepository(DbSession session)
     /// say, and reading puts it back; details stored before (or a result that differs) keep it, and are read as they are.
     /// </summary>
     private sealed class Repeated(IReadOnlyDictionary<string, string[]> ruleSets, IReadOnlyDictionary<string, VersionFacts> byId,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> gradeLabels)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> gradeLabels, IReadOnlyDictionary<string, string[]> programmes)
     {
         private RuleText? Text(string ruleSet, string rule) =>
             byId.TryGetValue(ruleSet, out var version) ? version.Rules.GetValueOrDefault(rule) : null;
@@ -305,14 +305,24 @@ public sealed class ResultRepository(DbSession session)
                 result = result with { RuleSets = null! };
             }
 
-            if (GradeLabel(result.Level, result.Grade) == result.GradeLabel)
+            if (result.GradeLabel is not null && GradeLabel(result.Level, result.Grade) == result.GradeLabel)
             {
                 result = result with { GradeLabel = null! };
             }
 
-            if (result.Demonstrations.Count > 0 && result.Demonstrations.All(line => Title(line.Programme) == (line.Title, line.TitleEn)))
+            // A line's programme is left out when the lines are the level's programmes in the run's order (as the run gives them).
+            var titled = result.Demonstrations.Count > 0 && result.Demonstrations.All(line => Title(line.Programme) == (line.Title, line.TitleEn));
+            var inOrder = result.Demonstrations.Count > 0 && programmes.TryGetValue(result.Level, out var order)
+                                                          && result.Demonstrations.Select(line => line.Programme).SequenceEqual(order, StringComparer.Ordinal);
+            if (titled || inOrder)
             {
-                result = result with { Demonstrations = result.Demonstrations.Select(line => line with { Title = null!, TitleEn = null! }).ToArray() };
+                result = result with
+                {
+                    Demonstrations = result.Demonstrations.Select(line => line with
+                    {
+                        Programme = inOrder ? null! : line.Programme, Title = titled ? null! : line.Title, TitleEn = titled ? null! : line.TitleEn,
+                    }).ToArray(),
+                };
             }
 
             // A finding, penalty or incentive left out is marked by its label (null); the rest of what its rule gives it goes with it.
@@ -321,7 +331,9 @@ public sealed class ResultRepository(DbSession session)
                 Issues = Each(result.Issues, issue => Text(issue.RuleSet, issue.Rule)?.Fill(issue) == issue
                     ? issue with { Label = null!, LabelEn = null!, Level = null!, Message = null!, MessageEn = null! }
                     : issue),
-                Penalties = Each(result.Penalties, penalty => Text(penalty.RuleSet, penalty.Rule)?.Fill(penalty) == penalty
+                // Compared bit for bit too: record equality takes -0 for 0, and reading would give the rule's.
+                Penalties = Each(result.Penalties, penalty => Text(penalty.RuleSet, penalty.Rule)?.Fill(penalty) is { } filled && filled == penalty
+                                                              && BitConverter.DoubleToInt64Bits(filled.DeductPoints) == BitConverter.DoubleToInt64Bits(penalty.DeductPoints)
                     ? penalty with { Label = null!, LabelEn = null!, Action = null! }
                     : penalty),
                 Incentives = Each(result.Incentives, incentive => Text(incentive.RuleSet, incentive.Rule)?.Fill(incentive) == incentive
@@ -332,7 +344,7 @@ public sealed class ResultRepository(DbSession session)
 
         /// <summary>Whether <paramref name="result"/> was read without something <see cref="With"/> puts back.</summary>
         public static bool LeftOut(AssessmentResult result) =>
-            result.RuleSets is null || result.GradeLabel is null || result.Demonstrations.Any(line => line.Title is null)
+            result.RuleSets is null || result.GradeLabel is null || result.Demonstrations.Any(line => line.Title is null || line.Programme is null)
             || result.Issues.Any(issue => issue.Label is null) || result.Penalties.Any(penalty => penalty.Label is null)
             || result.Incentives.Any(incentive => incentive.Label is null);
 
@@ -340,7 +352,7 @@ public sealed class ResultRepository(DbSession session)
         {
             RuleSets = result.RuleSets ?? ruleSets.GetValueOrDefault(result.Level) ?? [],
             GradeLabel = result.GradeLabel ?? GradeLabel(result.Level, result.Grade) ?? "",
-            Demonstrations = Each(result.Demonstrations, line => line.Title is null && Title(line.Programme) is { } title
+            Demonstrations = Each(InOrder(result.Level, result.Demonstrations), line => line.Title is null && Title(line.Programme) is { } title
                 ? line with { Title = title.Title, TitleEn = title.TitleEn }
                 : line),
             Issues = Each(result.Issues, issue => issue.Label is null && Text(issue.RuleSet, issue.Rule) is { } text ? text.Fill(issue) : issue),
@@ -349,6 +361,12 @@ public sealed class ResultRepository(DbSession session)
                 ? text.Fill(incentive)
                 : incentive),
         };
+
+        // The lines with their programmes put back by position, where they were left out.
+        private IReadOnlyList<DemonstrationLine> InOrder(string level, IReadOnlyList<DemonstrationLine> lines) =>
+            lines.Any(line => line.Programme is null) && programmes.TryGetValue(level, out var order) && order.Length == lines.Count
+                ? lines.Select((line, index) => line.Programme is null ? line with { Programme = order[index] } : line).ToArray()
+                : lines;
 
         // The list itself when nothing in it changes (most results share their lists with others: see AssessmentEngine).
         private static IReadOnlyList<T> Each<T>(IReadOnlyList<T> list, Func<T, T> change)
@@ -380,7 +398,10 @@ public sealed class ResultRepository(DbSession session)
             versions.GroupBy(version => version.Facts.Id).ToDictionary(group => group.Key, group => group.First().Facts),
             // A level's grade labels as its grading sets give them (the first set in the run's order that labels a grade).
             versions.GroupBy(version => version.Facts.Level).ToDictionary(group => group.Key, group => (IReadOnlyDictionary<string, string>)group
-                .SelectMany(version => version.Facts.GradeLabels).GroupBy(entry => entry.Key).ToDictionary(entry => entry.Key, entry => entry.First().Value)));
+                .SelectMany(version => version.Facts.GradeLabels).GroupBy(entry => entry.Key).ToDictionary(entry => entry.Key, entry => entry.First().Value)),
+            // A level's demonstration programmes in the run's order.
+            versions.Where(version => version.Facts.Kind == RuleSetKind.Demonstration).GroupBy(version => version.Facts.Level)
+                .ToDictionary(group => group.Key, group => group.Select(version => version.Facts.Id).ToArray()));
     }
 
     /// <summary>

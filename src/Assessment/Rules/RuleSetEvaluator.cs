@@ -11,7 +11,7 @@ namespace Assessment.Rules;
 public static class RuleSetEvaluator
 {
     /// <summary>Scores <paramref name="inputs"/> with a scoring (or demonstration) rule set, every item's points itemised.</summary>
-    public static ScoringResult Score(CompiledRuleSet set, RuleInputs inputs, string subject)
+    public static ScoringResult Score(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         var points = new double[set.ScoredItems.Count];
         ScoreInto(set, inputs, subject, points);
@@ -23,7 +23,7 @@ public static class RuleSetEvaluator
     /// entry: the item's points, or NaN where it does not apply. Returns the score. Nothing is allocated per item, so a
     /// whole population can be scored into one array and itemised (<see cref="Expand"/>) only where it is looked at.
     /// </summary>
-    public static double ScoreInto(CompiledRuleSet set, RuleInputs inputs, string subject, Span<double> points)
+    public static double ScoreInto(CompiledRuleSet set, RuleInputs inputs, SubjectName subject, Span<double> points)
     {
         var items = set.ScoredItems;
         if (points.Length != items.Count)
@@ -137,7 +137,7 @@ public static class RuleSetEvaluator
     /// Grades <paramref name="inputs"/> (whose <c>s</c> holds the score): the first band that holds, lowered to the
     /// harshest grade any veto that holds forces. A veto never raises a grade, and their order does not matter.
     /// </summary>
-    public static GradingResult Grade(CompiledRuleSet set, RuleInputs inputs, string subject)
+    public static GradingResult Grade(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         // Loops rather than queries: every subject is graded once per round of penalties (a national run, millions of times).
         var run = new Run(set, inputs, subject);
@@ -153,7 +153,7 @@ public static class RuleSetEvaluator
 
         if (band is null)
         {
-            throw new RuleEvaluationException(set.Id, "-", subject, string.Format(Strings.RuleNoGrade, inputs.Score.Score));
+            throw new RuleEvaluationException(set.Id, "-", subject.ToString(), string.Format(Strings.RuleNoGrade, inputs.Score.Score));
         }
 
         List<CompiledRule>? vetoes = null;
@@ -181,7 +181,7 @@ public static class RuleSetEvaluator
     }
 
     /// <summary>Whether <paramref name="inputs"/> qualify for a demonstration programme: every mandatory gate holds, and the score and stars suffice.</summary>
-    public static DemonstrationResult Qualify(CompiledRuleSet set, RuleInputs inputs, string subject)
+    public static DemonstrationResult Qualify(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         var run = new Run(set, inputs, subject);
         var failed = set.Rules.Where(rule => rule.Properties.Mandatory && !run.Holds(rule)).Select(rule => rule.Name).ToList();
@@ -214,7 +214,7 @@ public static class RuleSetEvaluator
     }
 
     /// <summary>The penalties whose thresholds <paramref name="inputs"/> cross.</summary>
-    public static IReadOnlyList<PenaltyResult> Penalties(CompiledRuleSet set, RuleInputs inputs, string subject)
+    public static IReadOnlyList<PenaltyResult> Penalties(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         var run = new Run(set, inputs, subject);
         List<PenaltyResult>? found = null;
@@ -231,7 +231,7 @@ public static class RuleSetEvaluator
     }
 
     /// <summary>The incentives <paramref name="inputs"/> earn, with their amounts.</summary>
-    public static IReadOnlyList<IncentiveResult> Incentives(CompiledRuleSet set, RuleInputs inputs, string subject)
+    public static IReadOnlyList<IncentiveResult> Incentives(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         var run = new Run(set, inputs, subject);
         List<IncentiveResult>? found = null;
@@ -244,7 +244,7 @@ public static class RuleSetEvaluator
 
             var amount = run.Value(rule) + 0.0; // never -0: a result shares equal findings with others, and -0 equals 0 there
             (found ??= []).Add(amount < 0
-                ? throw new RuleEvaluationException(set.Id, rule.Name, subject, string.Format(Strings.RuleNegativeAmount, amount))
+                ? throw new RuleEvaluationException(set.Id, rule.Name, subject.ToString(), string.Format(Strings.RuleNegativeAmount, amount))
                 : new IncentiveResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.IncentiveType!, amount, rule.Properties.Unit));
         }
 
@@ -252,7 +252,7 @@ public static class RuleSetEvaluator
     }
 
     /// <summary>The data-quality findings on <paramref name="inputs"/>.</summary>
-    public static IReadOnlyList<QualityIssue> Check(CompiledRuleSet set, RuleInputs inputs, string subject)
+    public static IReadOnlyList<QualityIssue> Check(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         var run = new Run(set, inputs, subject);
         List<QualityIssue>? found = null;
@@ -269,7 +269,7 @@ public static class RuleSetEvaluator
     }
 
     /// <summary>Traces every rule of <paramref name="set"/> for <paramref name="inputs"/>: condition, output, and each input read with its value.</summary>
-    public static IReadOnlyList<RuleTrace> Trace(CompiledRuleSet set, RuleInputs inputs, string subject)
+    public static IReadOnlyList<RuleTrace> Trace(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         var run = new Run(set, inputs, subject);
         var traces = new List<RuleTrace>();
@@ -309,7 +309,7 @@ public static class RuleSetEvaluator
         var value = run.Value(rule);
         if (value < -1e-9 || value > max + 1e-9)
         {
-            throw new RuleEvaluationException(run.Set.Id, rule.Name, run.Subject, string.Format(Strings.RulePointsOutOfRange, value, max));
+            throw new RuleEvaluationException(run.Set.Id, rule.Name, run.Subject.ToString(), string.Format(Strings.RulePointsOutOfRange, value, max));
         }
 
         return Math.Clamp(value, 0, max);
@@ -321,7 +321,7 @@ public static class RuleSetEvaluator
         private readonly object?[] _arguments;
         private readonly int _firstLocal;
 
-        public Run(CompiledRuleSet set, RuleInputs inputs, string subject)
+        public Run(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
         {
             Set = set;
             Subject = subject;
@@ -335,7 +335,8 @@ public static class RuleSetEvaluator
 
         public CompiledRuleSet Set { get; }
 
-        public string Subject { get; }
+        /// <summary>How errors name the subject (its text made only for an error).</summary>
+        public SubjectName Subject { get; }
 
         /// <summary>Whether the rule's condition holds; a group without one combines its children.</summary>
         public bool Holds(CompiledRule rule)
@@ -350,9 +351,9 @@ public static class RuleSetEvaluator
             {
                 return rule.Condition.EvaluateCondition(_arguments);
             }
-            catch (Exception e) when (e is not RuleEvaluationException)
+            catch (Exception e) when (e is not (RuleEvaluationException or OutOfMemoryException))
             {
-                throw new RuleEvaluationException(Set.Id, rule.Name, Subject, e.Message, e);
+                throw new RuleEvaluationException(Set.Id, rule.Name, Subject.ToString(), e.Message, e);
             }
         }
 
@@ -365,14 +366,14 @@ public static class RuleSetEvaluator
             {
                 value = rule.Output is null ? 0 : rule.Output.EvaluateNumber(_arguments);
             }
-            catch (Exception e) when (e is not RuleEvaluationException)
+            catch (Exception e) when (e is not (RuleEvaluationException or OutOfMemoryException))
             {
-                throw new RuleEvaluationException(Set.Id, rule.Name, Subject, e.Message, e);
+                throw new RuleEvaluationException(Set.Id, rule.Name, Subject.ToString(), e.Message, e);
             }
 
             return double.IsFinite(value)
                 ? value
-                : throw new RuleEvaluationException(Set.Id, rule.Name, Subject, string.Format(Strings.RuleValueNotFinite, value));
+                : throw new RuleEvaluationException(Set.Id, rule.Name, Subject.ToString(), string.Format(Strings.RuleValueNotFinite, value));
         }
 
         public object?[] WithLocals(CompiledRule rule)
@@ -391,9 +392,9 @@ public static class RuleSetEvaluator
             {
                 return expression.Evaluate(_arguments);
             }
-            catch (Exception e) when (e is not RuleEvaluationException)
+            catch (Exception e) when (e is not (RuleEvaluationException or OutOfMemoryException))
             {
-                throw new RuleEvaluationException(Set.Id, rule, Subject, e.Message, e);
+                throw new RuleEvaluationException(Set.Id, rule, Subject.ToString(), e.Message, e);
             }
         }
     }

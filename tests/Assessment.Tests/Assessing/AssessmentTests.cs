@@ -216,4 +216,21 @@ public sealed class AssessmentTests(DemoFixture demo)
         Assert.Equal("单位建筑面积能耗", InputLabels.Describe("i.EnergyPerArea").Split(" · ")[1]);
     }
 
+    [Fact]
+    public async Task A_last_run_on_prepared_inputs_gives_what_runs_on_copies_give_and_allows_no_other()
+    {
+        var service = new AssessmentService(demo.Database, FixedClock.Default);
+        var selection = new RuleSetSelection(await service.InForceAsync(2025), 2025);
+        var prepared = AssessmentEngine.Prepare(await AssessmentData.LoadAsync(demo.Database, 2025));
+        static string Json(AssessmentEngine.Outcome outcome) => System.Text.Json.JsonSerializer.Serialize(
+            outcome.Institutions.Concat(outcome.Counties), ResultRepository.Json);
+
+        var first = Json(AssessmentEngine.Run(prepared, selection, keepInputs: false));
+        var second = Json(AssessmentEngine.Run(prepared, selection, keepInputs: false)); // the first wrote into copies
+        var last = Json(AssessmentEngine.Run(prepared, selection, keepInputs: false, last: true)); // into the inputs, letting them go
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, last);
+        Assert.Throws<InvalidOperationException>(() => AssessmentEngine.Run(prepared, selection));
+    }
 }

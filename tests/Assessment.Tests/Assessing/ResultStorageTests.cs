@@ -62,7 +62,8 @@ public sealed class ResultStorageTests(DemoFixture demo)
 
             if (details.TryGetProperty("demonstrations", out var demonstrations))
             {
-                Assert.All(demonstrations.EnumerateArray(), line => Assert.False(line.TryGetProperty("title", out _)));
+                // The lines are the programmes in the run's order: each is known by its place.
+                Assert.All(demonstrations.EnumerateArray(), line => Assert.False(line.TryGetProperty("title", out _) || line.TryGetProperty("programme", out _)));
                 Assert.All(demonstrations.EnumerateArray(), line => Assert.False(line.TryGetProperty("qualifies", out var qualifies) && !qualifies.GetBoolean()));
             }
 
@@ -98,12 +99,21 @@ public sealed class ResultStorageTests(DemoFixture demo)
                 ? result with
                 {
                     GradeLabel = "另定", Bonus = -0.0, Deducted = -0.0,
-                    Penalties = [result.Penalties[0] with { Label = "另定的处罚" }, .. result.Penalties.Skip(1).Select(penalty => penalty with { Years = 9 })],
+                    Penalties =
+                    [
+                        result.Penalties[0] with { Label = "另定的处罚" },
+                        .. result.Penalties.Skip(1).Select(penalty => penalty with { Years = 9 }),
+                        result.Penalties[0] with { DeductPoints = -0.0 }, // the rule says 0: a -0 is kept as it is
+                    ],
                 }
                 : result.Code == found.Code
                     ? result with { Issues = [result.Issues[0] with { Message = "另一条说明" }, .. result.Issues.Skip(1)], GradeLabel = "" }
                     : result.Code == rewarded.Code
-                        ? result with { Incentives = [result.Incentives[0] with { Unit = "另一单位" }, .. result.Incentives.Skip(1)] }
+                        ? result with
+                        {
+                            Incentives = [result.Incentives[0] with { Unit = "另一单位" }, .. result.Incentives.Skip(1)],
+                            Demonstrations = [.. result.Demonstrations.Reverse()], // not the run's order: kept with their programmes
+                        }
                         : result).ToArray();
 
         long id;
@@ -117,6 +127,7 @@ public sealed class ResultStorageTests(DemoFixture demo)
             var read = (await new ResultRepository(session).ResultsAsync(id, "institution")).ToDictionary(result => result.Code);
             Assert.All(changed, result => Assert.Equal(Json(result), Json(read[result.Code])));
             Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(read[penalised.Code].Bonus));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits(read[penalised.Code].Penalties[^1].DeductPoints));
             var details = await session.Connection.ExecuteScalarAsync<string>(
                 "SELECT details FROM assessment_results WHERE run_id = @id AND code = @code", new { id, code = penalised.Code });
             Assert.Contains("另定的处罚", details);

@@ -26,10 +26,11 @@ public sealed class MemoryLimitTests(DemoFixture demo)
 
         var before = await RunsAsync();
 
-        // The demo's year needs some 20–40 MB of heap; 12 MB is not enough (below 10 MB the runtime itself cannot run).
-        var over = await AssessAsync(temp.Path, "0.012");
+        // The demo's year needs some 20–40 MB of heap; 12 MB is not enough (below 10 MB the runtime itself cannot run). The
+        // number is read the same where the locale writes decimals with a comma (not as 12 GiB).
+        var over = await AssessAsync(temp.Path, "0.012", locale: "de_DE.UTF-8");
         Assert.Equal(1, over.ExitCode);
-        Assert.StartsWith("Out of memory: the run needed more than the 0.012 GiB", over.Error);
+        Assert.StartsWith("Out of memory: more was needed than the 0.012 GiB", over.Error);
         Assert.DoesNotContain("   at ", over.Error); // no stack trace
         Assert.Equal(before, await RunsAsync());
 
@@ -38,7 +39,7 @@ public sealed class MemoryLimitTests(DemoFixture demo)
         Assert.Equal("", within.Error);
         Assert.Equal(before + 1, await RunsAsync());
 
-        foreach (var refused in new[] { "0", "-1", "0.001", "NaN" })
+        foreach (var refused in new[] { "0", "-1", "0.001", "NaN", "1,5", "2000000" })
         {
             var run = await AssessAsync(temp.Path, refused);
             Assert.Equal(1, run.ExitCode);
@@ -48,15 +49,22 @@ public sealed class MemoryLimitTests(DemoFixture demo)
         Assert.Equal(before + 1, await RunsAsync());
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> AssessAsync(string db, string limit)
+    private static async Task<(int ExitCode, string Output, string Error)> AssessAsync(string db, string limit, string? locale = null)
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet",
+        var start = new ProcessStartInfo("dotnet",
             [Path.Combine(AppContext.BaseDirectory, "assessment.dll"), "assess", "--year", "2025", "--db", db, "--memory-limit", limit, "--lang", "en"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Repository.Root,
-        })!;
+        };
+        if (locale is not null)
+        {
+            start.Environment["LANG"] = locale;
+            start.Environment["LC_ALL"] = locale;
+        }
+
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
