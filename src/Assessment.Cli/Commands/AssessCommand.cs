@@ -84,7 +84,7 @@ public static class AssessCommand
     }
 
     // The collector keeps the heap under the limit, collecting harder as it nears it, instead of growing while the machine
-    // has memory (a national run on two cores otherwise takes 5.5 GiB where 3.75 GiB suffice); a run that needs more
+    // has memory (a national run on two cores otherwise takes 4.6-6 GiB where a 3.5 GiB heap suffices); a run that needs more
     // fails with OutOfMemoryException, which the command reports. As DOTNET_GCHeapHardLimit would, set after start.
     private const double MinimumGiB = 0.01; // below 10 MB the runtime itself cannot run
     private const double MaximumGiB = 1 << 20;

@@ -76,7 +76,7 @@ public static class AssessmentEngine
     /// <param name="keepInputs">Whether the outcome keeps every subject's inputs (to explain a result; a run that is stored does not need them).</param>
     public static Outcome Run(AssessmentData data, RuleSetSelection rules, bool keepInputs = true) => Run(Prepare(data), rules, keepInputs: keepInputs, last: true);
 
-    /// <summary>Runs every stage with <paramref name="rules"/> on inputs prepared once; the prepared inputs are not changed.</summary>
+    /// <summary>Runs every stage with <paramref name="rules"/> on inputs prepared once; the prepared inputs are not changed, but by a last run.</summary>
     /// <param name="itemise">Whether results list every item's points (a simulation compares scores, grades and ranks only).</param>
     /// <param name="keepInputs">Whether the outcome keeps every subject's inputs, for explanations (never when not itemised).</param>
     /// <param name="last">Whether this is the last run on <paramref name="prepared"/>: it then writes the stages' <c>s</c>
