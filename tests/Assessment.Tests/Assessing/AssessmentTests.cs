@@ -4,19 +4,12 @@ using Assessment.Demo;
 using Assessment.Rules;
 using Assessment.Tests.Demo;
 using Assessment.Tests.Support;
-using Dapper;
 
 namespace Assessment.Tests.Assessing;
 
 [Collection(DemoCollection.Name)]
 public sealed class AssessmentTests(DemoFixture demo)
 {
-    private static async Task<long> CountAsync(Database database, string table)
-    {
-        await using var session = await database.OpenAsync();
-        return await session.Connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
-    }
-
     [Fact]
     public async Task The_demo_years_are_assessed_with_every_stage_filled_in()
     {
@@ -118,7 +111,7 @@ public sealed class AssessmentTests(DemoFixture demo)
 
         await RulePublisher.PublishAsync(database, Repository.Fixture("rules", "institution-assessment-2025.json"), FixedClock.Default);
         var changed = await service.AssessAsync(2025);
-        var runs = await CountAsync(database, "assessment_runs");
+        var runs = await database.CountAsync("SELECT COUNT(*) FROM assessment_runs");
         var reproduction = await service.ReproduceAsync(2025, first.Run.Id);
 
         Assert.NotEqual(first.Run.RuleSets, changed.Run.RuleSets);
@@ -126,7 +119,7 @@ public sealed class AssessmentTests(DemoFixture demo)
         Assert.Equal(first.Run.Id, reproduction.Original.Id);
         Assert.Empty(reproduction.Different);
         Assert.Equal(949, reproduction.Recomputed.Count);
-        Assert.Equal(runs, await CountAsync(database, "assessment_runs"));
+        Assert.Equal(runs, await database.CountAsync("SELECT COUNT(*) FROM assessment_runs"));
         Assert.Equal(changed.Run.Id, (await service.LatestAsync(2025))!.Run.Id); // the year's results are still the latest real run
         await Assert.ThrowsAsync<ArgumentException>(() => service.ReproduceAsync(2024, first.Run.Id)); // a 2025 run is not a 2024 one
     }
@@ -153,16 +146,16 @@ public sealed class AssessmentTests(DemoFixture demo)
         using var temp = new TempDatabase();
         var database = demo.CopyTo(temp);
         await RulePublisher.PublishAsync(database, Repository.Fixture("rules", "fragile-at-run-time.json"), FixedClock.Default);
-        var runs = await CountAsync(database, "assessment_runs");
-        var results = await CountAsync(database, "assessment_results");
+        var runs = await database.CountAsync("SELECT COUNT(*) FROM assessment_runs");
+        var results = await database.CountAsync("SELECT COUNT(*) FROM assessment_results");
 
         var error = await Assert.ThrowsAsync<RuleEvaluationException>(() => new AssessmentService(database, FixedClock.Default).AssessAsync(2025));
 
         Assert.Equal("quota-energy-per-area", error.Rule);
         Assert.Matches("^652[0-9]{7} ", error.Subject);
         Assert.Contains(error.Subject, error.Message);
-        Assert.Equal(runs, await CountAsync(database, "assessment_runs"));
-        Assert.Equal(results, await CountAsync(database, "assessment_results"));
+        Assert.Equal(runs, await database.CountAsync("SELECT COUNT(*) FROM assessment_runs"));
+        Assert.Equal(results, await database.CountAsync("SELECT COUNT(*) FROM assessment_results"));
     }
 
     [Fact]
@@ -170,20 +163,20 @@ public sealed class AssessmentTests(DemoFixture demo)
     {
         using var temp = new TempDatabase();
         var database = demo.CopyTo(temp);
-        var versions = await CountAsync(database, "rule_set_versions");
+        var versions = await database.CountAsync("SELECT COUNT(*) FROM rule_set_versions");
 
         foreach (var fixture in Directory.GetFiles(Repository.Fixture("rules"), "bad-*.json"))
         {
             await Assert.ThrowsAsync<RuleSetException>(() => RulePublisher.PublishAsync(database, fixture, FixedClock.Default));
         }
 
-        Assert.Equal(versions, await CountAsync(database, "rule_set_versions"));
+        Assert.Equal(versions, await database.CountAsync("SELECT COUNT(*) FROM rule_set_versions"));
     }
 
     [Fact]
     public async Task A_simulation_reports_what_a_draft_changes_and_stores_nothing()
     {
-        var runs = await CountAsync(demo.Database, "assessment_runs");
+        var runs = await demo.Database.CountAsync("SELECT COUNT(*) FROM assessment_runs");
         var draft = RuleSetReader.ReadFile(Repository.Fixture("rules", "institution-assessment-2025.json"));
 
         var simulation = await new AssessmentService(demo.Database, FixedClock.Default).SimulateAsync(draft, 2025);
@@ -194,7 +187,7 @@ public sealed class AssessmentTests(DemoFixture demo)
         Assert.Equal(10, simulation.Movers.Count);
         Assert.All(simulation.Movers.Zip(simulation.Movers.Skip(1)), pair => Assert.True(Math.Abs(pair.First.Delta) >= Math.Abs(pair.Second.Delta)));
         Assert.Equal(941, simulation.GradesAfter.Values.Sum());
-        Assert.Equal(runs, await CountAsync(demo.Database, "assessment_runs"));
+        Assert.Equal(runs, await demo.Database.CountAsync("SELECT COUNT(*) FROM assessment_runs"));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Assessment.Tests.Demo;
 using Assessment.Tests.Support;
-using Dapper;
 
 namespace Assessment.Tests.Cli;
 
@@ -18,11 +17,7 @@ public sealed class MemoryLimitTests(DemoFixture demo)
     {
         using var temp = new TempDatabase();
         var database = demo.CopyTo(temp);
-        async Task<long> RunsAsync()
-        {
-            await using var session = await database.OpenAsync();
-            return await session.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM assessment_runs");
-        }
+        Task<long> RunsAsync() => database.CountAsync("SELECT COUNT(*) FROM assessment_runs");
 
         var before = await RunsAsync();
 

@@ -119,13 +119,13 @@ public sealed class AssessmentJobsTests(DemoFixture demo) : IDisposable
     public async Task The_annual_run_waits_for_the_reviews_then_scores_the_year_once_and_moves_the_reviewed_units_on()
     {
         var database = demo.CopyTo(_temp);
-        var runsBefore = await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025");
+        var runsBefore = await database.CountAsync("SELECT COUNT(*) FROM assessment_runs WHERE year = 2025");
         var reviewed = (await InstancesAsync(database)).Count(i => i.State == "reviewed");
 
         // 20 March: reviews are still going on and are due 31 March: nothing happens.
         var early = await new AssessmentJobs(database, ManualClock.AtChina(2026, 3, 20, 2)).AnnualAssessmentAsync(null, default);
         Assert.Contains("2025", early, StringComparison.Ordinal);
-        Assert.Equal(runsBefore, await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
+        Assert.Equal(runsBefore, await database.CountAsync("SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
         Assert.Null(await new JobLedger(database, TimeProvider.System).FindAsync(new JobKey("annual-assessment", "prefecture", "2025")));
 
         // 1 April: the deadline has passed: the year is scored and every reviewed unit moves on; the next night does nothing.
@@ -134,11 +134,11 @@ public sealed class AssessmentJobsTests(DemoFixture demo) : IDisposable
         clock.Now += TimeSpan.FromDays(1);
         var nextNight = await new AssessmentJobs(database, clock).AnnualAssessmentAsync(null, default);
 
-        Assert.Equal(runsBefore + 1, await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
+        Assert.Equal(runsBefore + 1, await database.CountAsync("SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
         var after = await InstancesAsync(database);
         Assert.Equal(reviewed, after.Count(i => i.State == "scored"));
         Assert.DoesNotContain(after, i => i.State == "reviewed");
-        Assert.Equal(reviewed, await CountAsync(database, "SELECT COUNT(*) FROM workflow_transitions WHERE trigger_id = 'score' AND actor = 'system'"));
+        Assert.Equal(reviewed, await database.CountAsync("SELECT COUNT(*) FROM workflow_transitions WHERE trigger_id = 'score' AND actor = 'system'"));
         Assert.DoesNotContain("2025", nextNight, StringComparison.Ordinal);
     }
 
@@ -175,10 +175,10 @@ public sealed class AssessmentJobsTests(DemoFixture demo) : IDisposable
                 "('annual-assessment', 'prefecture', '2025', 'failed', 1, @at, @at, NULL)", new { at = clock.GetUtcNow().UtcDateTime });
         }
 
-        var runsBefore = await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025");
+        var runsBefore = await database.CountAsync("SELECT COUNT(*) FROM assessment_runs WHERE year = 2025");
         await new AssessmentJobs(database, clock).AnnualAssessmentAsync(null, default);
 
-        Assert.Equal(runsBefore, await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
+        Assert.Equal(runsBefore, await database.CountAsync("SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
         Assert.DoesNotContain(await InstancesAsync(database), i => i.State == "reviewed");
         var ledger = await new JobLedger(database, clock).FindAsync(new JobKey("annual-assessment", "prefecture", "2025"));
         Assert.Equal(("done", 2), (ledger!.Status, ledger.Attempts));
@@ -208,7 +208,7 @@ public sealed class AssessmentJobsTests(DemoFixture demo) : IDisposable
         var database = demo.CopyTo(_temp);
         var clock = ManualClock.AtChina(2026, 4, 1, 2);
         await new AssessmentJobs(database, clock).AnnualAssessmentAsync(null, default);
-        var runs = await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025");
+        var runs = await database.CountAsync("SELECT COUNT(*) FROM assessment_runs WHERE year = 2025");
 
         // The bureau accepts one more unit after the night's run.
         var late = (await InstancesAsync(database)).First(i => i.State == "bureau-review");
@@ -218,7 +218,7 @@ public sealed class AssessmentJobsTests(DemoFixture demo) : IDisposable
         var sameNight = await new AssessmentJobs(database, clock).AnnualAssessmentAsync(null, default);
 
         Assert.Equal("scored", (await InstancesAsync(database)).Single(i => i.Id == late.Id).State);
-        Assert.Equal(runs + 1, await CountAsync(database, "SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
+        Assert.Equal(runs + 1, await database.CountAsync("SELECT COUNT(*) FROM assessment_runs WHERE year = 2025"));
         Assert.Contains("annual-assessment-late/prefecture/2025/2026-04-02", nextNight, StringComparison.Ordinal);
         Assert.Equal(Strings.JobAnnualNothing, sameNight);
     }
@@ -235,9 +235,4 @@ public sealed class AssessmentJobsTests(DemoFixture demo) : IDisposable
         return await new WorkflowRepository(session).ListAsync(2025);
     }
 
-    private static async Task<long> CountAsync(Database database, string sql)
-    {
-        await using var session = await database.OpenAsync();
-        return await session.Connection.ExecuteScalarAsync<long>(sql);
-    }
 }

@@ -52,7 +52,7 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
 
         Assert.Equal(0, again.Created);
         Assert.Equal(demo.Result.Institutions, again.Institutions);
-        Assert.Equal(demo.Workflows.Instances, await CountAsync(database, "SELECT COUNT(*) FROM workflow_instances"));
+        Assert.Equal(demo.Workflows.Instances, await database.CountAsync("SELECT COUNT(*) FROM workflow_instances"));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
             "county-other" => DemoWorkflows.CountyUser(county == "652301" ? "652302" : "652301"),
             _ => who,
         };
-        var before = await CountAsync(database, "SELECT COUNT(*) FROM workflow_transitions");
+        var before = await database.CountAsync("SELECT COUNT(*) FROM workflow_transitions");
 
         var error = await Assert.ThrowsAsync<WorkflowException>(() =>
             new WorkflowService(database, FixedClock.Default).FireAsync(instance.Id, trigger, user, comment));
@@ -98,7 +98,7 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
         Assert.Contains(named == "subject" ? instance.SubjectCode : named, error.Message, StringComparison.Ordinal);
         var after = await GetAsync(database, instance.Id);
         Assert.Equal((instance.State, instance.RowVersion), (after.State, after.RowVersion));
-        Assert.Equal(before, await CountAsync(database, "SELECT COUNT(*) FROM workflow_transitions"));
+        Assert.Equal(before, await database.CountAsync("SELECT COUNT(*) FROM workflow_transitions"));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
 
         var after = await GetAsync(database, read.Id);
         Assert.Equal(("bureau-review", read.RowVersion + 1), (after.State, after.RowVersion));
-        Assert.Equal(1, await CountAsync(database, $"SELECT COUNT(*) FROM workflow_transitions WHERE instance_id = {read.Id} AND at > '2026-04-01'"));
+        Assert.Equal(1, await database.CountAsync($"SELECT COUNT(*) FROM workflow_transitions WHERE instance_id = {read.Id} AND at > '2026-04-01'"));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
         var database = demo.CopyTo(_temp);
         var instance = await FirstAsync(database, WorkflowSubject.Institution, "county-review");
         var user = DemoWorkflows.CountyUser(await CountyOfAsync(database, instance.SubjectCode));
-        var before = await CountAsync(database, "SELECT COUNT(*) FROM workflow_transitions");
+        var before = await database.CountAsync("SELECT COUNT(*) FROM workflow_transitions");
 
         // Separate services (as separate requests would be), each on its own connection, started together.
         var fires = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
@@ -197,7 +197,7 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
         var outcomes = await Task.WhenAll(fires);
 
         Assert.Single(outcomes, outcome => outcome == "won");
-        Assert.Equal(before + 1, await CountAsync(database, "SELECT COUNT(*) FROM workflow_transitions"));
+        Assert.Equal(before + 1, await database.CountAsync("SELECT COUNT(*) FROM workflow_transitions"));
         Assert.Equal("bureau-review", (await GetAsync(database, instance.Id)).State);
     }
 
@@ -212,7 +212,7 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await CountAsync(database, "SELECT COUNT(*) FROM workflow_transitions WHERE comment = 'edited'"));
+        Assert.Equal(0, await database.CountAsync("SELECT COUNT(*) FROM workflow_transitions WHERE comment = 'edited'"));
     }
 
     [Fact]
@@ -298,9 +298,4 @@ public sealed class WorkflowServiceTests(DemoFixture demo) : IDisposable
         return await session.Connection.QuerySingleAsync<string>("SELECT county_code FROM institutions WHERE code = @code", new { code });
     }
 
-    private static async Task<long> CountAsync(Database database, string sql)
-    {
-        await using var session = await database.OpenAsync();
-        return await session.Connection.ExecuteScalarAsync<long>(sql);
-    }
 }
