@@ -73,6 +73,8 @@ public static class SimulationBench
 
         var (firstAnswer, saved) = await WatchAsync(root, path, year, text, repeats);
         var savedMedian = saved.Order().ElementAt(saved.Count / 2);
+        var (oneOffLocal, served) = await OneOffAsync(root, path, year, text, repeats);
+        var servedMedian = served.Order().ElementAt(served.Count / 2);
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# Simulation benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -95,6 +97,15 @@ public static class SimulationBench
         report.AppendLine("| ---: | ---: | ---: | ---: |");
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"| {firstAnswer:0.00} | {savedMedian:0.00} | {saved.Max():0.00} | {savedMedian / basis.Loading.TotalSeconds:0.000} |"));
+        report.AppendLine();
+        report.AppendLine("A one-off `assessment rules simulate DRAFT --year " + year + "`, each a process of its own, timed from its start to its exit: with " +
+                          "`--local` (it reads the year itself), and answered by `assessment rules simulator --year " + year + "` running on the same " +
+                          "database (started before, in a process of its own; it keeps the year and has run one draft to warm up), " + repeats + " times.");
+        report.AppendLine();
+        report.AppendLine("| one-off, `--local` (s) | one-off, simulator running, median of " + repeats + " (s) | slowest (s) | median / `--local` | each, in order (s) |");
+        report.AppendLine("| ---: | ---: | ---: | ---: | --- |");
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {oneOffLocal:0.00} | {servedMedian:0.00} | {served.Max():0.00} | {servedMedian / oneOffLocal:0.000} | {string.Join(", ", served.Select(time => time.ToString("0.00", CultureInfo.InvariantCulture)))} |"));
         Console.Write(report);
 
         ResultsFile.Write(root, "simulation", report.ToString());
@@ -161,6 +172,70 @@ public static class SimulationBench
         finally
         {
             process.Kill(entireProcessTree: true);
+            File.Delete(draft);
+        }
+    }
+
+    // One-off commands, each a process of its own: one reading the year itself (--local), then several answered by a
+    // simulator started beforehand on the same database; each timed from start to exit, and checked to be a simulation
+    // (and, with the simulator, answered by it).
+    private static async Task<(double Local, List<double> Served)> OneOffAsync(string root, string db, int year, string text, int times)
+    {
+        var cli = Path.Combine(root, "src", "Assessment.Cli", "bin", "Release", "net10.0", "assessment.dll");
+        var draft = Path.Combine(Path.GetDirectoryName(db)!, "one-off-draft.json");
+        File.WriteAllText(draft, text.Replace("\"version\": \"", "\"version\": \"bench-one-off-", StringComparison.Ordinal));
+        ProcessStartInfo Start(params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in (string[])[cli, .. arguments, "--db", db, "--lang", "en"])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            return start;
+        }
+
+        async Task<double> SimulateAsync(bool local)
+        {
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(Start(["rules", "simulate", draft, "--year", year.ToString(CultureInfo.InvariantCulture), .. local ? new[] { "--local" } : []]))!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var elapsed = watch.Elapsed.TotalSeconds;
+            var text = await output;
+            return process.ExitCode == 0 && text.StartsWith("Draft ", StringComparison.Ordinal) && text.Contains("answered by the simulator", StringComparison.Ordinal) != local
+                ? elapsed
+                : throw new InvalidOperationException($"A one-off simulation (local: {local}) did not answer as it should: {text}{await error}");
+        }
+
+        try
+        {
+            var local = await SimulateAsync(local: true);
+            using var simulator = Process.Start(Start(["rules", "simulator", "--year", year.ToString(CultureInfo.InvariantCulture), "--idle-minutes", "5"]))!;
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+                while (await simulator.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.StartsWith("Simulator ready", StringComparison.Ordinal))
+                {
+                }
+
+                var served = new List<double>();
+                for (var time = 0; time < times; time++)
+                {
+                    served.Add(await SimulateAsync(local: false));
+                }
+
+                return (local, served);
+            }
+            finally
+            {
+                simulator.Kill(entireProcessTree: true);
+                await simulator.WaitForExitAsync();
+            }
+        }
+        finally
+        {
             File.Delete(draft);
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Assessment.Assessing;
 using Assessment.Cli.Resources;
+using Assessment.Cli.Simulator;
 using Assessment.Data;
 using Assessment.Resources;
 using Assessment.Rules;
@@ -8,7 +9,7 @@ using Spectre.Console;
 
 namespace Assessment.Cli.Commands;
 
-/// <summary><c>assessment rules validate|test|publish|simulate</c>: the bureau's rule sets, checked before they are used.</summary>
+/// <summary><c>assessment rules validate|test|publish|list|simulate|simulator</c>: the bureau's rule sets, checked before they are used.</summary>
 public static class RulesCommand
 {
     public static Command Create(CliContext context)
@@ -19,6 +20,7 @@ public static class RulesCommand
         command.Subcommands.Add(Publish(context));
         command.Subcommands.Add(List(context));
         command.Subcommands.Add(Simulate(context));
+        command.Subcommands.Add(SimulatorCommand(context));
         return command;
     }
 
@@ -75,11 +77,18 @@ public static class RulesCommand
         var year = CliOptions.Year("--year", CliText.IndicatorsYear);
         var top = new Option<int>("--top") { Description = CliText.RankTop, DefaultValueFactory = _ => 10 };
         var watch = new Option<bool>("--watch") { Description = CliText.RulesSimulateWatch };
-        var command = new Command("simulate", CliText.RulesSimulateDescription) { path, year, top, watch };
+        var local = new Option<bool>("--local") { Description = CliText.RulesSimulateLocal };
+        var command = new Command("simulate", CliText.RulesSimulateDescription) { path, year, top, watch, local };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {
             var yearValue = CliOptions.Required(parsed, year);
             var file = parsed.GetValue(path)!;
+            if (!parsed.GetValue(watch) && !parsed.GetValue(local) && File.Exists(file)
+                && await AskSimulatorAsync(context, context.Target(parsed), file, yearValue, parsed.GetValue(top), cancellationToken) is { } answered)
+            {
+                return answered;
+            }
+
             var database = DatabaseSetup.OpenExisting(context.Target(parsed));
             if (parsed.GetValue(watch))
             {
@@ -92,6 +101,61 @@ public static class RulesCommand
             var simulation = await context.WithStatusAsync(CliText.IndicatorsWorking,
                 () => new AssessmentService(database, context.Clock).SimulateAsync(draft, yearValue, parsed.GetValue(top), cancellationToken));
             Print(context, simulation);
+            return 0;
+        }));
+        return command;
+    }
+
+    // The draft simulated by the simulator running on the database (rules simulator), if one answers: its exit code,
+    // or null when none answers and the command reads the year itself.
+    private static async Task<int?> AskSimulatorAsync(CliContext context, DatabaseTarget target, string file, int year, int top, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(file, cancellationToken);
+        var socket = SimulatorChannel.SocketPath(target);
+        var request = new SimulatorRequest(file, text, year, top, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        if (await SimulatorChannel.AskAsync(socket, request, cancellationToken) is not { } answer)
+        {
+            return null;
+        }
+
+        if (answer.Simulation is { } simulation)
+        {
+            Print(context, simulation);
+            context.Console.MarkupLine(Markup.Escape(string.Format(CliText.RulesSimulatedBySimulator, answer.Pid)));
+            return 0;
+        }
+
+        foreach (var problem in answer.Problems ?? [])
+        {
+            await context.Error.WriteLineAsync(problem);
+        }
+
+        if (answer.Error is { } error)
+        {
+            await context.Error.WriteLineAsync($"{CliText.ErrorPrefix}{error}");
+        }
+
+        return 1;
+    }
+
+    private static Command SimulatorCommand(CliContext context)
+    {
+        var year = CliOptions.Year("--year", CliText.SimulatorYear);
+        var idle = new Option<int>("--idle-minutes") { Description = CliText.SimulatorIdleMinutes, DefaultValueFactory = _ => 60, HelpName = "MINUTES" };
+        idle.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError(string.Format(CliText.SimulatorIdleInvalid, result.GetValueOrDefault<int>()));
+            }
+        });
+        var command = new Command("simulator", CliText.SimulatorDescription) { year, idle };
+        command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
+        {
+            var target = context.Target(parsed);
+            var database = DatabaseSetup.OpenExisting(target);
+            await new SimulatorServer(database, context.Clock, context.Output)
+                .RunAsync(SimulatorChannel.SocketPath(target), parsed.GetValue(year), TimeSpan.FromMinutes(parsed.GetValue(idle)), cancellationToken);
             return 0;
         }));
         return command;

@@ -20,6 +20,7 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
     private SqliteConnection? _watcher;
     private (long File, long Data)? _version;
     private SimulationBase? _kept; // one year: a province's inputs are large
+    private ((long File, long Data) Version, long At)? _seen; // the last change noticed by KeepFreshAsync, and when (timestamp)
 
     /// <summary>Simulates <paramref name="draft"/> on <paramref name="year"/>, reading the year only when the database changed since it was last read.</summary>
     public async Task<Simulation> SimulateAsync(CompiledRuleSet draft, int year, int movers = 10, CancellationToken cancellationToken = default)
@@ -46,6 +47,45 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
 
         var simulation = AssessmentService.Simulate(basis, draft, movers);
         return kept ? simulation with { Loading = TimeSpan.Zero } : simulation;
+    }
+
+    /// <summary>
+    /// Reads the year kept (or <paramref name="year"/> when none is) again, if something was committed since it was read
+    /// and nothing more for <paramref name="settle"/>, so that the next simulation finds it current (a host calls this
+    /// while idle). True when it read. Nothing is read on SQL Server and PostgreSQL, where nothing is kept.
+    /// </summary>
+    public async Task<bool> KeepFreshAsync(int year, TimeSpan settle, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Nothing new since the year was read, or since reading it failed (the next simulation tries, and says why).
+            if (await VersionAsync(cancellationToken) is not { } version || version == _version)
+            {
+                return false;
+            }
+
+            year = _kept?.Year ?? year; // the year simulated last, as SimulateAsync keeps it
+
+            var now = clock.GetTimestamp();
+            if (_seen is not { } seen || seen.Version != version)
+            {
+                _seen = seen = (version, now); // a change (or an import still committing): read once it has settled
+            }
+
+            if (clock.GetElapsedTime(seen.At, now) < settle)
+            {
+                return false;
+            }
+
+            (_version, _kept) = (version, null);
+            _kept = await new AssessmentService(database, clock).SimulationBaseAsync(year, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     // The SQLite data version seen by the watching connection, with the file's own number (PRAGMA user_version, set when

@@ -1,0 +1,127 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Assessment.Assessing;
+using Assessment.Data;
+
+namespace Assessment.Cli.Simulator;
+
+/// <summary>What <c>rules simulate</c> asks a running simulator: a draft's text, checked and simulated there.</summary>
+/// <param name="File">The draft's file as the user named it (problems name it so).</param>
+/// <param name="Text">The draft, as read by the command (the simulator reads no file of the user's).</param>
+/// <param name="Culture">The language answers and problems are given in.</param>
+/// <param name="Ping">Only whether a simulator answers, and which process.</param>
+internal sealed record SimulatorRequest(string File, string Text, int Year, int Top, string Culture, bool Ping = false);
+
+/// <summary>A simulator's answer: the simulation, or the draft's problems, or an error; and which process answered.</summary>
+internal sealed record SimulatorResponse(int Pid, Simulation? Simulation, IReadOnlyList<string>? Problems, string? Error);
+
+[JsonSerializable(typeof(SimulatorRequest))]
+[JsonSerializable(typeof(SimulatorResponse))]
+internal sealed partial class SimulatorJson : JsonSerializerContext;
+
+/// <summary>
+/// How <c>rules simulate</c> reaches a simulator (<c>rules simulator</c>) kept running on the same database: a Unix
+/// domain socket named after the database, in a folder only the user can open; one request and one answer per connection.
+/// </summary>
+internal static class SimulatorChannel
+{
+    /// <summary>A request or answer larger than this is refused (a draft is at most <see cref="Rules.RuleSetReader.MaxBytes"/>).</summary>
+    private const int MaxBytes = 64 << 20;
+
+    /// <summary>
+    /// The socket of the simulator of <paramref name="target"/>: in <c>$XDG_RUNTIME_DIR</c> (the user's own, on Linux) or
+    /// else the temporary folder, under <c>assessment-USER</c>, named by a hash of the database's connection string.
+    /// </summary>
+    public static string SocketPath(DatabaseTarget target)
+    {
+        var root = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Directory.Exists(runtime) ? runtime : Path.GetTempPath();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(target.ConnectionString)))[..16];
+        return Path.Combine(root, $"assessment-{Environment.UserName}", $"simulator-{hash}.sock");
+    }
+
+    /// <summary>
+    /// Whether the socket's folder is the user's alone (created so, or found so): a simulator answers only there, and
+    /// the command asks only there. On Windows the folder's permissions are the profile's.
+    /// </summary>
+    public static bool Private(string socketPath, bool create)
+    {
+        var folder = Path.GetDirectoryName(socketPath)!;
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.Exists(folder) || (create && Directory.CreateDirectory(folder).Exists);
+        }
+
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (!Directory.Exists(folder))
+        {
+            if (!create)
+            {
+                return false;
+            }
+
+            Directory.CreateDirectory(folder, owner);
+        }
+
+        return File.GetUnixFileMode(folder) == owner;
+    }
+
+    /// <summary>Sends <paramref name="request"/> and waits for the answer; null when no simulator answers (none runs, it stopped or failed).</summary>
+    public static async Task<SimulatorResponse?> AskAsync(string socketPath, SimulatorRequest request, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(socketPath) || !Private(socketPath, create: false))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(TimeSpan.FromSeconds(2)); // a socket left by a simulator that was killed refuses at once
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), connecting.Token);
+            }
+
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
+            await SendAsync(stream, socket, request, SimulatorJson.Default.SimulatorRequest, cancellationToken);
+            return await ReceiveAsync(stream, SimulatorJson.Default.SimulatorResponse, cancellationToken);
+        }
+        catch (Exception e) when (e is SocketException or IOException or JsonException or InvalidDataException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes <paramref name="message"/> and ends the sending half: the other side reads to the end.</summary>
+    public static async Task SendAsync<T>(NetworkStream stream, Socket socket, T message, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        CancellationToken cancellationToken)
+    {
+        await JsonSerializer.SerializeAsync(stream, message, type, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        socket.Shutdown(SocketShutdown.Send);
+    }
+
+    /// <summary>Reads a message to the end of the stream.</summary>
+    public static async Task<T> ReceiveAsync<T>(NetworkStream stream, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new InvalidDataException($"A simulator message is larger than {MaxBytes >> 20} MB.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return JsonSerializer.Deserialize(buffer, type) ?? throw new InvalidDataException("An empty simulator message.");
+    }
+}
