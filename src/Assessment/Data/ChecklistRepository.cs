@@ -2,7 +2,6 @@ using System.Text;
 using Assessment.Rules.Inputs;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Assessment.Data;
 
@@ -78,17 +77,18 @@ public sealed class ChecklistRepository(DbSession session)
     {
         var code = Array.Empty<byte>();
         var items = new List<(byte[] Bytes, int Index)>();
-        RawSqlite.Query(connection, sql.Replace("@year", "?1", StringComparison.Ordinal), [year], statement =>
+        var last = -1; // an institution's items come in the same order, as they were stored: the next is tried first
+        RawSqlite.Query(connection, sql.Replace("@year", "?1", StringComparison.Ordinal), [year], row =>
         {
-            var codeBytes = raw.sqlite3_column_blob(statement, 0);
+            var codeBytes = row.Bytes(0);
             if (!codeBytes.SequenceEqual(code))
             {
                 code = codeBytes.ToArray();
                 builder.Institution(Encoding.UTF8.GetString(code));
             }
 
-            var itemBytes = raw.sqlite3_column_blob(statement, 1);
-            var item = 0;
+            var itemBytes = row.Bytes(1);
+            var item = last + 1 < items.Count && itemBytes.SequenceEqual(items[last + 1].Bytes) ? last + 1 : 0;
             while (item < items.Count && !itemBytes.SequenceEqual(items[item].Bytes))
             {
                 item++;
@@ -99,7 +99,8 @@ public sealed class ChecklistRepository(DbSession session)
                 items.Add((itemBytes.ToArray(), builder.Names.Add(Encoding.UTF8.GetString(itemBytes))));
             }
 
-            builder.Add(items[item].Index, raw.sqlite3_column_double(statement, 2), raw.sqlite3_column_int64(statement, 3) != 0);
+            last = item;
+            builder.Add(items[item].Index, row.Double(2), row.Int64(3) != 0);
         }, cancellationToken);
     }
 

@@ -1,7 +1,6 @@
 using Assessment.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Assessment.Data;
 
@@ -113,15 +112,14 @@ public sealed class ConsumptionRepository(DbSession session)
             var bound = years.ToArray();
             var numbered = sql.Replace("IN @years", "IN (" + string.Join(", ", bound.Select((_, index) => $"?{index + 1}")) + ")", StringComparison.Ordinal)
                 .Replace("@throughMonth", $"?{bound.Length + 1}", StringComparison.Ordinal);
-            RawSqlite.Query(sqlite, numbered, sql.Contains("@throughMonth", StringComparison.Ordinal) ? [.. bound, throughMonth] : bound, statement =>
+            RawSqlite.Query(sqlite, numbered, sql.Contains("@throughMonth", StringComparison.Ordinal) ? [.. bound, throughMonth] : bound, row =>
             {
                 for (var column = 0; column < values.Length; column++)
                 {
-                    values[column] = raw.sqlite3_column_double(statement, 4 + column);
+                    values[column] = row.Double(4 + column);
                 }
 
-                result.Add(new InstitutionYearSums(raw.sqlite3_column_text(statement, 0).utf8_to_string(), raw.sqlite3_column_int(statement, 1),
-                    raw.sqlite3_column_int(statement, 2), raw.sqlite3_column_int(statement, 3), ConsumptionFields.FromValues(values)));
+                result.Add(new InstitutionYearSums(row.Text(0), (int)row.Int64(1), (int)row.Int64(2), (int)row.Int64(3), ConsumptionFields.FromValues(values)));
             }, cancellationToken);
             return result;
         }

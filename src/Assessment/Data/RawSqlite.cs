@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,7 +11,7 @@ namespace Assessment.Data;
 /// sums).
 /// Errors and waiting on a busy database behave as Microsoft.Data.Sqlite's own.
 /// </summary>
-internal static class RawSqlite
+internal static partial class RawSqlite
 {
     /// <summary>Whether the connection's text is UTF-8 (files this program creates are): a raw read that matches text on its bytes needs it.</summary>
     public static bool IsUtf8(SqliteConnection connection)
@@ -29,13 +30,14 @@ internal static class RawSqlite
 
     /// <summary>
     /// Runs <paramref name="sql"/>, whose parameters are integers named <c>?1</c>, <c>?2</c>, … in the order of
-    /// <paramref name="parameters"/>, and hands the statement to <paramref name="row"/> at each row; cancellation is
-    /// checked every 65,536 rows.
+    /// <paramref name="parameters"/>, and hands each row to <paramref name="row"/>; cancellation is checked every
+    /// 65,536 rows.
     /// </summary>
-    public static void Query(SqliteConnection connection, string sql, IReadOnlyList<int> parameters, Action<sqlite3_stmt> row,
+    public static void Query(SqliteConnection connection, string sql, IReadOnlyList<int> parameters, Action<Row> row,
         CancellationToken cancellationToken)
     {
         using var statement = Prepare(connection, sql);
+        var current = new Row(statement.DangerousGetHandle()); // valid while the statement lives: it is disposed after the last row
         for (var index = 0; index < parameters.Count; index++)
         {
             Check(raw.sqlite3_bind_int(statement, index + 1, parameters[index]), connection.Handle!);
@@ -48,8 +50,52 @@ internal static class RawSqlite
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            row(statement);
+            row(current);
         }
+    }
+
+    /// <summary>
+    /// The current row of <see cref="Query"/>: its values read straight from SQLite's C functions, without the handle
+    /// bookkeeping SQLitePCL does for every call (a national year's checklists are 22 million rows of four values).
+    /// Valid only inside the callback it is given to.
+    /// </summary>
+    public readonly unsafe struct Row(IntPtr statement)
+    {
+        /// <summary>A text or blob value's bytes (text as UTF-8), valid until the next step.</summary>
+        public ReadOnlySpan<byte> Bytes(int column)
+        {
+            var pointer = Native.ColumnBlob(statement, column); // before its length: the documented order
+            return pointer == IntPtr.Zero ? default : new ReadOnlySpan<byte>((void*)pointer, Native.ColumnBytes(statement, column));
+        }
+
+        public string Text(int column) => System.Text.Encoding.UTF8.GetString(Bytes(column));
+
+        public double Double(int column) => Native.ColumnDouble(statement, column);
+
+        public long Int64(int column) => Native.ColumnInt64(statement, column);
+    }
+
+    // The library SQLitePCL's provider loads (the same name, so the same file). The column functions only read the row
+    // the statement stands on: short, never blocking, never calling back, so without the GC transition of a call.
+    private static partial class Native
+    {
+        private const string Library = "e_sqlite3";
+
+        [LibraryImport(Library, EntryPoint = "sqlite3_column_blob")]
+        [SuppressGCTransition]
+        internal static partial IntPtr ColumnBlob(IntPtr statement, int column);
+
+        [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes")]
+        [SuppressGCTransition]
+        internal static partial int ColumnBytes(IntPtr statement, int column);
+
+        [LibraryImport(Library, EntryPoint = "sqlite3_column_double")]
+        [SuppressGCTransition]
+        internal static partial double ColumnDouble(IntPtr statement, int column);
+
+        [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
+        [SuppressGCTransition]
+        internal static partial long ColumnInt64(IntPtr statement, int column);
     }
 
     /// <summary>One step; a busy or locked database is waited on, as the connection's commands wait, up to its default timeout.</summary>

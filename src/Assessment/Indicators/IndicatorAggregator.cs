@@ -70,8 +70,9 @@ public sealed class IndicatorAggregator
             var countyOrder = members.Select(institution => institution.CountyCode).Distinct()
                 .Select(code => (Code: code, Key: CountySortKey(code))).OrderBy(entry => entry.Key)
                 .Select((entry, index) => (entry.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
-            return members.OrderBy(institution => countyOrder[institution.CountyCode]).ThenBy(institution => institution.Code, StringComparer.Ordinal)
-                .AsParallel().AsOrdered().Select(institution => BuildRow(level, [institution], year, data, withData, baselineYear)).ToArray();
+            var ordered = members.OrderBy(institution => countyOrder[institution.CountyCode]).ThenBy(institution => institution.Code, StringComparer.Ordinal)
+                .ToArray();
+            return Each(ordered, institution => BuildRow(level, [institution], year, data, withData, baselineYear));
         }
 
         var groups = level switch
@@ -81,7 +82,17 @@ public sealed class IndicatorAggregator
             _ => members.GroupBy(_ => TargetPlan.PrefectureCode),
         };
 
-        return groups.AsParallel().AsOrdered().Select(group => BuildRow(level, group.ToArray(), year, data, withData, baselineYear)).ToArray();
+        return Each(groups.ToArray(), group => BuildRow(level, group.ToArray(), year, data, withData, baselineYear));
+    }
+
+    // The rows of the groups, in their order, built over all cores: into their places, with no merge to put them back
+    // in order (for a national year's 1.6 million institutions an ordered parallel query spent more time merging and
+    // sorting than building).
+    private static IndicatorRow[] Each<T>(T[] groups, Func<T, IndicatorRow> build)
+    {
+        var rows = new IndicatorRow[groups.Length];
+        Parallel.For(0, groups.Length, index => rows[index] = build(groups[index]));
+        return rows;
     }
 
     private IndicatorRow BuildRow(

@@ -142,8 +142,9 @@ public static class RuleSetEvaluator
         // Loops rather than queries: every subject is graded once per round of penalties (a national run, millions of times).
         var run = new Run(set, inputs, subject);
         CompiledRule? band = null;
-        foreach (var rule in set.Rules)
+        for (var at = 0; at < set.Rules.Count; at++) // by index here and below: a foreach over a list's interface makes an enumerator every call
         {
+            var rule = set.Rules[at];
             if (!rule.Properties.Veto && run.Holds(rule))
             {
                 band = rule;
@@ -157,8 +158,9 @@ public static class RuleSetEvaluator
         }
 
         List<CompiledRule>? vetoes = null;
-        foreach (var rule in set.Rules)
+        for (var at = 0; at < set.Rules.Count; at++)
         {
+            var rule = set.Rules[at];
             if (rule.Properties.Veto && run.Holds(rule))
             {
                 (vetoes ??= []).Add(rule);
@@ -184,7 +186,16 @@ public static class RuleSetEvaluator
     public static DemonstrationResult Qualify(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
     {
         var run = new Run(set, inputs, subject);
-        var failed = set.Rules.Where(rule => rule.Properties.Mandatory && !run.Holds(rule)).Select(rule => rule.Name).ToList();
+        var failed = new List<string>();
+        for (var at = 0; at < set.Rules.Count; at++)
+        {
+            var rule = set.Rules[at];
+            if (rule.Properties.Mandatory && !run.Holds(rule))
+            {
+                failed.Add(rule.Name);
+            }
+        }
+
         double? score = null;
         double[]? points = null;
         var items = set.ScoredItems;
@@ -218,8 +229,9 @@ public static class RuleSetEvaluator
     {
         var run = new Run(set, inputs, subject);
         List<PenaltyResult>? found = null;
-        foreach (var rule in set.Rules)
+        for (var at = 0; at < set.Rules.Count; at++)
         {
+            var rule = set.Rules[at];
             if (run.Holds(rule))
             {
                 (found ??= []).Add(new PenaltyResult(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.Action!,
@@ -235,8 +247,9 @@ public static class RuleSetEvaluator
     {
         var run = new Run(set, inputs, subject);
         List<IncentiveResult>? found = null;
-        foreach (var rule in set.Rules)
+        for (var at = 0; at < set.Rules.Count; at++)
         {
+            var rule = set.Rules[at];
             if (!run.Holds(rule))
             {
                 continue;
@@ -256,8 +269,9 @@ public static class RuleSetEvaluator
     {
         var run = new Run(set, inputs, subject);
         List<QualityIssue>? found = null;
-        foreach (var rule in set.Rules)
+        for (var at = 0; at < set.Rules.Count; at++)
         {
+            var rule = set.Rules[at];
             if (run.Holds(rule))
             {
                 (found ??= []).Add(new QualityIssue(set.Id, rule.Name, rule.Properties.Label, rule.Properties.LabelEn, rule.Properties.Level!,
@@ -273,8 +287,9 @@ public static class RuleSetEvaluator
     {
         var run = new Run(set, inputs, subject);
         var traces = new List<RuleTrace>();
-        foreach (var rule in set.Rules)
+        for (var at = 0; at < set.Rules.Count; at++)
         {
+            var rule = set.Rules[at];
             traces.Add(Trace(run, rule, null));
             traces.AddRange(rule.Children.Select(child => Trace(run, child, rule.Name)));
         }
@@ -343,7 +358,17 @@ public static class RuleSetEvaluator
         {
             if (rule.Condition is null)
             {
-                return rule.Operator == "Or" ? rule.Children.Any(Holds) : rule.Children.All(Holds);
+                var any = rule.Operator == "Or"; // loops, not Any/All: no delegate made for every subject
+                for (var at = 0; at < rule.Children.Count; at++)
+                {
+                    var child = rule.Children[at];
+                    if (Holds(child) == any)
+                    {
+                        return any;
+                    }
+                }
+
+                return !any;
             }
 
             WithLocals(rule);

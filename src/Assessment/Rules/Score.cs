@@ -122,11 +122,12 @@ public static class Score
 
     private sealed record Band(string Operator, double Bound, double Points);
 
-    private sealed record BandSpec(IReadOnlyList<Band> Bands, double Otherwise)
+    // An array, looped over by index: a band is looked up for every subject and item (no enumerator made per call).
+    private sealed record BandSpec(Band[] Bands, double Otherwise)
     {
         public double Points(double value)
         {
-            foreach (var band in Bands)
+            foreach (var band in Bands.AsSpan())
             {
                 var holds = band.Operator switch
                 {
@@ -175,7 +176,7 @@ public static class Score
 
             return bands.Count == 0 && otherwise is null
                 ? throw new FormatException(string.Format(Resources.Strings.BandNone, spec))
-                : new BandSpec(bands, otherwise ?? 0);
+                : new BandSpec([.. bands], otherwise ?? 0);
         }
     }
 }
