@@ -197,10 +197,18 @@ public sealed class FactsBuilder
     private History History(string code, ILookup<string, EarlierResult> earlier,
         IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> rows)
     {
-        var results = earlier[code].ToArray();
-        var values = rows.Where(pair => pair.Key < _data.Year && pair.Value.TryGetValue(code, out var row)
-                                        && (row.EnergyPerArea ?? row.EnergyPerCapita ?? row.WaterPerCapita) is not null).ToArray();
-        if (results.Length == 0 && values.Length == 0)
+        // Nothing made for a subject without history (every subject at national scale, where only the year is stored).
+        var results = earlier.Contains(code) ? earlier[code].ToArray() : [];
+        List<KeyValuePair<int, IReadOnlyDictionary<string, IndicatorRow>>>? values = null;
+        foreach (var pair in rows)
+        {
+            if (pair.Key < _data.Year && pair.Value.TryGetValue(code, out var row) && (row.EnergyPerArea ?? row.EnergyPerCapita ?? row.WaterPerCapita) is not null)
+            {
+                (values ??= []).Add(pair);
+            }
+        }
+
+        if (results.Length == 0 && values is null)
         {
             return _noHistory;
         }
@@ -213,7 +221,7 @@ public sealed class FactsBuilder
             Titles = results.ToDictionary(result => result.Year, result => result.Titles.ToList()),
             // A year without any of the three values is left out: reading it gives NaN either way (at national scale, where
             // only the year itself is stored, that is two dictionaries fewer per institution).
-            Values = values.ToDictionary(pair => pair.Key, pair =>
+            Values = (values ?? []).ToDictionary(pair => pair.Key, pair =>
             {
                 var row = pair.Value[code];
                 return new Dictionary<string, double>
@@ -239,10 +247,21 @@ public sealed class FactsBuilder
 
         var population = Build(now, aggregate, subject);
         static bool Empty(IndicatorRow? row) => row is null || (row.EnergyPerArea ?? row.EnergyPerCapita ?? row.WaterPerCapita ?? row.Co2PerArea) is null;
-        population.Last = Empty(lastAggregate) && Empty(lastSubject) && Enumerable.Range(0, Indicators.Length).All(index => last(index).Length == 0)
-            ? nothing
-            : Build(last, lastAggregate, lastSubject);
+        population.Last = Empty(lastAggregate) && Empty(lastSubject) && NoneIn(last) ? nothing : Build(last, lastAggregate, lastSubject);
         return population;
+
+        static bool NoneIn(Func<int, double[]> values)
+        {
+            for (var index = 0; index < Indicators.Length; index++)
+            {
+                if (values(index).Length > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private static double[] Sorted(IEnumerable<IndicatorRow> rows, Func<IndicatorRow, double?> indicator) =>

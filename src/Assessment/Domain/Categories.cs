@@ -23,7 +23,10 @@ public static class Categories
     public static IReadOnlyList<InstitutionCategory> All { get; } = Table.Select(row => row.Category).ToArray();
 
     /// <summary>The code stored in the database and written in files, e.g. <c>culture-sports</c>.</summary>
-    public static string Code(this InstitutionCategory category) => Table.First(row => row.Category == category).Code;
+    public static string Code(this InstitutionCategory category) => CodeOf[category];
+
+    // Looked up for every institution in a run: a dictionary, not a query making a closure each time.
+    private static readonly FrozenDictionary<InstitutionCategory, string> CodeOf = Table.ToFrozenDictionary(row => row.Category, row => row.Code);
 
     /// <summary>Reads a code, an English or a Chinese name; null when it names no category.</summary>
     public static InstitutionCategory? Parse(string? text) =>

@@ -183,8 +183,19 @@ public sealed class IndicatorAggregator
     /// </summary>
     public TargetPlan? PlanFor(IndicatorLevel level, Institution institution, int year)
     {
-        TargetPlan? Find(TargetScope scope, string code) =>
-            _plansByScope[(scope, code)].Where(plan => plan.Covers(year)).MaxBy(plan => plan.BaselineYear);
+        TargetPlan? Find(TargetScope scope, string code)
+        {
+            TargetPlan? found = null; // the latest baseline among those in force (a loop: this runs for every row)
+            foreach (var plan in _plansByScope[(scope, code)])
+            {
+                if (plan.Covers(year) && (found is null || plan.BaselineYear > found.BaselineYear))
+                {
+                    found = plan;
+                }
+            }
+
+            return found;
+        }
 
         var own = level switch
         {
@@ -198,7 +209,11 @@ public sealed class IndicatorAggregator
     private (int, string) CountySortKey(string countyCode) =>
         (_counties.TryGetValue(countyCode, out var county) && county.Kind == CountyKind.PrefectureDirect ? 0 : 1, countyCode);
 
-    private static int[] MissingMonths(int mask) => Enumerable.Range(1, 12).Where(month => (mask & (1 << (month - 1))) == 0).ToArray();
+    private static int[] MissingMonths(int mask) => MissingByMask[mask & 0xFFF];
+
+    // The months missing from each of the 4,096 masks, made once and shared by the rows (never changed by them).
+    private static readonly int[][] MissingByMask = Enumerable.Range(0, 1 << 12)
+        .Select(mask => Enumerable.Range(1, 12).Where(month => (mask & (1 << (month - 1))) == 0).ToArray()).ToArray();
 
     /// <summary>The display name of a category in the current UI language.</summary>
     public static string CategoryName(InstitutionCategory category) =>

@@ -21,11 +21,33 @@ public sealed class History
     public string Grade(int yearsAgo) => Grades.GetValueOrDefault(Year - yearsAgo, "");
 
     /// <summary>Whether penalty <paramref name="action"/> was imposed in the last <paramref name="years"/> years.</summary>
-    public bool Penalized(string action, int years) =>
-        Enumerable.Range(1, Math.Max(0, years)).Any(back => Penalties.TryGetValue(Year - back, out var actions) && actions.Contains(action));
+    public bool Penalized(string action, int years)
+    {
+        // Loops, not queries: rules ask this of every subject.
+        for (var back = 1; back <= years; back++)
+        {
+            if (Penalties.TryGetValue(Year - back, out var actions) && actions.Contains(action))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether programme <paramref name="programme"/> was qualified for in any earlier year.</summary>
-    public bool HasTitle(string programme) => Titles.Any(entry => entry.Key < Year && entry.Value.Contains(programme));
+    public bool HasTitle(string programme)
+    {
+        foreach (var (year, titles) in Titles)
+        {
+            if (year < Year && titles.Contains(programme))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Energy per area <paramref name="yearsAgo"/> years before; NaN when unknown.</summary>
     public double EnergyPerArea(int yearsAgo) => Value(yearsAgo, nameof(SubjectFacts.EnergyPerArea));
