@@ -52,15 +52,12 @@ public sealed class RuleInputs
         typeof(Checklist), typeof(ChecklistEntry), typeof(History), typeof(Population), typeof(Distribution), typeof(ScoreFacts),
     ];
 
-    /// <summary>The argument array of <paramref name="layout"/>, with room for <paramref name="extra"/> parameters after the inputs.</summary>
-    public object?[] Arguments(IReadOnlyList<Slot> layout, int extra)
+    /// <summary>Puts the parameters of <paramref name="layout"/> at the start of <paramref name="arguments"/> (an array reused for subject after subject).</summary>
+    public void Fill(IReadOnlyList<Slot> layout, object?[] arguments)
     {
-        var arguments = new object?[layout.Count + extra];
         for (var index = 0; index < layout.Count; index++)
         {
             arguments[index] = layout[index].Get(this);
         }
-
-        return arguments;
     }
 }
