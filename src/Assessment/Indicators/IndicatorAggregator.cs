@@ -159,14 +159,21 @@ public sealed class IndicatorAggregator
 
     private static GroupSum Sum(IReadOnlyList<Institution> members, int year, IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data)
     {
-        var basis = IndicatorBasis.Zero;
+        // Added up in locals, in the order IndicatorBasis's + would (so to the same bits), and made once: a group of a
+        // national year has up to 1.6 million members, and every + made two objects.
+        double energy = 0, vehicleFuel = 0, water = 0, co2Direct = 0, co2Indirect = 0, vehicleCo2 = 0, pv = 0, area = 0;
+        long users = 0;
         int reported = 0, months = 0, mask = 0;
         string? table = null;
-        foreach (var member in members)
+        for (var index = 0; index < members.Count; index++)
         {
-            if (data.TryGetValue((member.Code, year), out var d) && d.MonthsReported > 0)
+            if (data.TryGetValue((members[index].Code, year), out var d) && d.MonthsReported > 0)
             {
-                basis += d.Basis;
+                var totals = d.Basis.Totals;
+                (energy, vehicleFuel, water) = (energy + totals.EnergyKgce, vehicleFuel + totals.VehicleFuelKgce, water + totals.WaterM3);
+                (co2Direct, co2Indirect, vehicleCo2, pv) = (co2Direct + totals.Co2DirectKg, co2Indirect + totals.Co2IndirectKg, vehicleCo2 + totals.VehicleCo2Kg,
+                    pv + totals.PvKwh);
+                (area, users) = (area + d.Basis.BuildingAreaM2, users + d.Basis.Users);
                 reported++;
                 months += d.MonthsReported;
                 mask |= d.MonthMask;
@@ -174,6 +181,9 @@ public sealed class IndicatorAggregator
             }
         }
 
+        var basis = reported == 0
+            ? IndicatorBasis.Zero
+            : new IndicatorBasis(new EnergyTotals(energy, vehicleFuel, water, co2Direct, co2Indirect, vehicleCo2, pv), area, users);
         return new GroupSum(basis, reported, months, members.Count == 1 ? mask : 0, table);
     }
 
