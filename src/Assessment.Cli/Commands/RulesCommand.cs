@@ -73,7 +73,7 @@ public static class RulesCommand
 
     private static Command Simulate(CliContext context)
     {
-        var path = new Argument<string>("FILE") { Description = CliText.RulesPath };
+        var path = new Argument<string>("FILE") { Description = CliText.RulesDraftPath };
         var year = CliOptions.Year("--year", CliText.IndicatorsYear);
         var top = new Option<int>("--top") { Description = CliText.RankTop, DefaultValueFactory = _ => 10 };
         var watch = new Option<bool>("--watch") { Description = CliText.RulesSimulateWatch };
@@ -110,11 +110,22 @@ public static class RulesCommand
     // or null when none answers and the command reads the year itself.
     private static async Task<int?> AskSimulatorAsync(CliContext context, DatabaseTarget target, string file, int year, int top, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(file, cancellationToken);
         var socket = SimulatorChannel.SocketPath(target);
-        var request = new SimulatorRequest(file, text, year, top, System.Globalization.CultureInfo.CurrentUICulture.Name);
-        if (await SimulatorChannel.AskAsync(socket, request, cancellationToken) is not { } answer)
+        if (!File.Exists(socket) || new FileInfo(file).Length > RuleSetReader.MaxBytes)
         {
+            return null; // no simulator; a file too large is refused below, unread
+        }
+
+        var text = await File.ReadAllTextAsync(file, cancellationToken);
+        var request = new SimulatorRequest(file, text, year, top, System.Globalization.CultureInfo.CurrentUICulture.Name);
+        var (asked, reply) = await SimulatorChannel.AskAsync(socket, request, cancellationToken);
+        if (reply is not { } answer)
+        {
+            if (asked)
+            {
+                await context.Error.WriteLineAsync(string.Format(CliText.RulesSimulatorSilent, socket)); // why this one takes seconds
+            }
+
             return null;
         }
 
@@ -141,14 +152,24 @@ public static class RulesCommand
     private static Command SimulatorCommand(CliContext context)
     {
         var year = CliOptions.Year("--year", CliText.SimulatorYear);
-        var idle = new Option<int>("--idle-minutes") { Description = CliText.SimulatorIdleMinutes, DefaultValueFactory = _ => 60, HelpName = "MINUTES" };
-        idle.Validators.Add(result =>
+        var idle = new Option<int>("--idle-minutes")
         {
-            if (result.GetValueOrDefault<int>() < 0)
+            Description = CliText.SimulatorIdleMinutes,
+            DefaultValueFactory = _ => 60,
+            HelpName = "MINUTES",
+            CustomParser = result =>
             {
-                result.AddError(string.Format(CliText.SimulatorIdleInvalid, result.GetValueOrDefault<int>()));
-            }
-        });
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
+                    && minutes <= 525_600)
+                {
+                    return minutes;
+                }
+
+                result.AddError(string.Format(CliText.SimulatorIdleInvalid, text));
+                return 0;
+            },
+        };
         var command = new Command("simulator", CliText.SimulatorDescription) { year, idle };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>
         {

@@ -32,29 +32,31 @@ internal static class SimulatorChannel
     private const int MaxBytes = 64 << 20;
 
     /// <summary>
-    /// The socket of the simulator of <paramref name="target"/>: in <c>$XDG_RUNTIME_DIR</c> (the user's own, on Linux) or
-    /// else the temporary folder, under <c>assessment-USER</c>, named by a hash of the database's connection string.
+    /// The socket of the simulator of <paramref name="target"/>, named by a hash of the database's connection string,
+    /// in a folder of the user's own: <c>$XDG_RUNTIME_DIR/assessment</c> (Linux's per-user runtime folder) or else
+    /// <c>assessment/simulators</c> in the user's local application data (<c>~/.local/share</c>), never a folder
+    /// others could have made first, as one in the shared temporary folder could be.
     /// </summary>
     public static string SocketPath(DatabaseTarget target)
     {
-        var root = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Directory.Exists(runtime) ? runtime : Path.GetTempPath();
+        var folder = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Directory.Exists(runtime)
+            ? Path.Combine(runtime, "assessment")
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+                "assessment", "simulators");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(target.ConnectionString)))[..16];
-        return Path.Combine(root, $"assessment-{Environment.UserName}", $"simulator-{hash}.sock");
+        return Path.Combine(folder, $"simulator-{hash}.sock");
     }
 
+    /// <summary>The lock a running simulator holds, beside its socket: one simulator per database.</summary>
+    public static string LockPath(string socketPath) => Path.ChangeExtension(socketPath, ".lock");
+
     /// <summary>
-    /// Whether the socket's folder is the user's alone (created so, or found so): a simulator answers only there, and
-    /// the command asks only there. On Windows the folder's permissions are the profile's.
+    /// Whether the socket's folder is the user's alone (made so, or found so: not a link, mode 0700): a simulator
+    /// answers only there, and the command asks only there. On Windows the folder's permissions are the profile's.
     /// </summary>
     public static bool Private(string socketPath, bool create)
     {
         var folder = Path.GetDirectoryName(socketPath)!;
-        if (OperatingSystem.IsWindows())
-        {
-            return Directory.Exists(folder) || (create && Directory.CreateDirectory(folder).Exists);
-        }
-
-        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         if (!Directory.Exists(folder))
         {
             if (!create)
@@ -62,18 +64,29 @@ internal static class SimulatorChannel
                 return false;
             }
 
-            Directory.CreateDirectory(folder, owner);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
 
-        return File.GetUnixFileMode(folder) == owner;
+        return new DirectoryInfo(folder).LinkTarget is null
+               && (OperatingSystem.IsWindows() || File.GetUnixFileMode(folder) == (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
     }
 
-    /// <summary>Sends <paramref name="request"/> and waits for the answer; null when no simulator answers (none runs, it stopped or failed).</summary>
-    public static async Task<SimulatorResponse?> AskAsync(string socketPath, SimulatorRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/> and waits for the answer. Asked is false when there is no simulator's socket;
+    /// the answer is null when none answers there (it was killed, it stopped, it failed) or it answered nothing usable.
+    /// </summary>
+    public static async Task<(bool Asked, SimulatorResponse? Answer)> AskAsync(string socketPath, SimulatorRequest request, CancellationToken cancellationToken)
     {
         if (!File.Exists(socketPath) || !Private(socketPath, create: false))
         {
-            return null;
+            return (false, null);
         }
 
         try
@@ -87,12 +100,13 @@ internal static class SimulatorChannel
 
             await using var stream = new NetworkStream(socket, ownsSocket: false);
             await SendAsync(stream, socket, request, SimulatorJson.Default.SimulatorRequest, cancellationToken);
-            return await ReceiveAsync(stream, SimulatorJson.Default.SimulatorResponse, cancellationToken);
+            var answer = await ReceiveAsync(stream, SimulatorJson.Default.SimulatorResponse, cancellationToken);
+            return (true, request.Ping || answer.Simulation is not null || answer.Problems is { Count: > 0 } || answer.Error is not null ? answer : null);
         }
-        catch (Exception e) when (e is SocketException or IOException or JsonException or InvalidDataException
+        catch (Exception e) when (e is SocketException or IOException or JsonException or InvalidDataException or ArgumentException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return null;
+            return (true, null);
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed class SimulatorServer(Database database, TimeProvider clock, Tex
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
+    private readonly CultureInfo _language = CultureInfo.CurrentUICulture;
     private long _lastRequest;
     private int _year; // the year kept fresh: --year, else the year last asked for (0: none yet); read by the loop, set by requests
 
@@ -34,21 +35,23 @@ internal sealed class SimulatorServer(Database database, TimeProvider clock, Tex
             throw new ArgumentException(string.Format(CliText.SimulatorFolderNotPrivate, Path.GetDirectoryName(socketPath)));
         }
 
-        if (File.Exists(socketPath))
-        {
-            if (await SimulatorChannel.AskAsync(socketPath, new SimulatorRequest("", "", 0, 0, "", Ping: true), cancellationToken) is { } running)
-            {
-                throw new ArgumentException(string.Format(CliText.SimulatorRunning, running.Pid, database.Target.Display));
-            }
-
-            File.Delete(socketPath); // left by a simulator that was killed
-        }
-
+        // One simulator per database: the one holding the lock owns the socket's path (a socket found there without
+        // the lock was left by one that was killed, or made by hand: replaced).
+        using var owned = await LockAsync(socketPath, cancellationToken);
+        File.Delete(socketPath);
         _year = year ?? 0;
         _lastRequest = clock.GetTimestamp();
         await using var cache = new SimulationCache(database, clock);
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        }
+        catch (Exception e) when (e is SocketException or ArgumentException)
+        {
+            throw new ArgumentException(string.Format(CliText.SimulatorCannotListen, socketPath, e.Message), e);
+        }
+
         try
         {
             if (!OperatingSystem.IsWindows())
@@ -59,19 +62,19 @@ internal sealed class SimulatorServer(Database database, TimeProvider clock, Tex
             listener.Listen(16);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var accepting = AcceptAsync(listener, cache, stop.Token);
-            if (year is { } first)
-            {
-                await WarmAsync(cache, first, stop.Token); // requests meanwhile wait for the year, not read it a second time
-            }
-
-            await log.WriteLineAsync(string.Format(CliText.SimulatorReady, database.Target.Display, Environment.ProcessId, socketPath));
             try
             {
+                if (year is { } first)
+                {
+                    await WarmAsync(cache, first, stop.Token); // requests meanwhile wait for the year, not read it a second time
+                }
+
+                await log.WriteLineAsync(string.Format(CliText.SimulatorReady, database.Target.Display, Environment.ProcessId, socketPath));
                 await KeepFreshAsync(cache, idle, stop.Token);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C or SIGTERM: stop answering.
+                // Ctrl+C or SIGTERM (also while warming up): stop answering.
             }
 
             await stop.CancelAsync();
@@ -79,7 +82,23 @@ internal sealed class SimulatorServer(Database database, TimeProvider clock, Tex
         }
         finally
         {
-            File.Delete(socketPath);
+            File.Delete(socketPath); // ours: nobody else could bind there while the lock is held
+        }
+    }
+
+    // The lock beside the socket, held while the simulator runs; a running simulator's process is named when it answers.
+    private async Task<FileStream> LockAsync(string socketPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new FileStream(SimulatorChannel.LockPath(socketPath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            var (_, running) = await SimulatorChannel.AskAsync(socketPath, new SimulatorRequest("", "", 0, 0, "", Ping: true), cancellationToken);
+            throw new ArgumentException(running is null
+                ? string.Format(CliText.SimulatorLocked, database.Target.Display, SimulatorChannel.LockPath(socketPath))
+                : string.Format(CliText.SimulatorRunning, running.Pid, database.Target.Display));
         }
     }
 
@@ -195,8 +214,8 @@ internal sealed class SimulatorServer(Database database, TimeProvider clock, Tex
             Volatile.Write(ref _year, request.Year); // the year asked for is the one kept (the cache keeps one)
             if (!quiet)
             {
-                await log.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.SimulatorAnswered, Now(), simulation.Draft, simulation.Year,
-                    simulation.Elapsed.TotalSeconds + simulation.Loading.TotalSeconds));
+                await log.WriteLineAsync(string.Format(CultureInfo.CurrentCulture, CliText.ResourceManager.GetString(nameof(CliText.SimulatorAnswered), _language)!,
+                    Now(), simulation.Draft, simulation.Year, simulation.Elapsed.TotalSeconds + simulation.Loading.TotalSeconds)); // the simulator's language, not the request's
             }
 
             return new SimulatorResponse(Environment.ProcessId, simulation, null, null);

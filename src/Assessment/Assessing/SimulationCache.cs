@@ -18,9 +18,10 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _watcher;
-    private (long File, long Data)? _version;
+    private (long Number, long Written, long Length) _watched; // the file as it was when the watcher was opened
+    private FileVersion? _version;
     private SimulationBase? _kept; // one year: a province's inputs are large
-    private ((long File, long Data) Version, long At)? _seen; // the last change noticed by KeepFreshAsync, and when (timestamp)
+    private (FileVersion Version, long At)? _seen; // the last change noticed by KeepFreshAsync, and when (timestamp)
 
     /// <summary>Simulates <paramref name="draft"/> on <paramref name="year"/>, reading the year only when the database changed since it was last read.</summary>
     public async Task<Simulation> SimulateAsync(CompiledRuleSet draft, int year, int movers = 10, CancellationToken cancellationToken = default)
@@ -30,6 +31,11 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            if (!database.Exists)
+            {
+                throw new DatabaseException(string.Format(Resources.Strings.DatabaseMissing, database.Target.Display)); // not made anew by reading it
+            }
+
             var version = await VersionAsync(cancellationToken);
             if (version is null || version != _version)
             {
@@ -59,8 +65,8 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // Nothing new since the year was read, or since reading it failed (the next simulation tries, and says why).
-            if (await VersionAsync(cancellationToken) is not { } version || version == _version)
+            // Nothing new since the year was read, or since reading it failed, or no file (the next simulation tries, and says why).
+            if (!database.Exists || await VersionAsync(cancellationToken) is not { } version || version == _version)
             {
                 return false;
             }
@@ -88,36 +94,51 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
         }
     }
 
-    // The SQLite data version seen by the watching connection, with the file's own number (PRAGMA user_version, set when
-    // it was created) so that a file put in its place is noticed; null where the engine has neither, or on any error.
-    private async Task<(long, long)?> VersionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// What tells a database's data apart: the file's own number (PRAGMA user_version, set when it was created), the
+    /// time it was last written and its length (a file put in its place, even a copy with the same number, or one
+    /// overwritten behind SQLite's back), and the data version the watching connection sees (any commit by anyone).
+    /// </summary>
+    private readonly record struct FileVersion(long Number, long Written, long Length, long Data);
+
+    // The version of the SQLite file; null where the engine has none, or on any error. When the file is not the one
+    // read before, the watcher and the pool's idle connections, which may still hold the file that was replaced, are
+    // dropped (a checkpoint writes the file too: then they are dropped for nothing, and the year read again, which is
+    // only slower).
+    private async Task<FileVersion?> VersionAsync(CancellationToken cancellationToken)
     {
-        if (database.Target.Kind != DatabaseKind.Sqlite)
+        if (database.Target is not { Kind: DatabaseKind.Sqlite, FilePath: { } path })
         {
             return null;
         }
 
         try
         {
-            // Both outside the pool: a pooled connection may still hold a file that was deleted and replaced.
-            long file;
-            await using (var fresh = await OpenUnpooledAsync(cancellationToken))
+            var written = File.GetLastWriteTimeUtc(path).Ticks;
+            var length = new FileInfo(path).Length;
+            long number;
+            await using (var fresh = await OpenUnpooledAsync(cancellationToken)) // outside the pool, which may hold a replaced file
             {
-                file = await fresh.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version", cancellationToken: cancellationToken));
+                number = await fresh.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version", cancellationToken: cancellationToken));
             }
 
-            if (file != _version?.File && _watcher is not null)
+            if (_watcher is not null && _watched != (number, written, length))
             {
-                await _watcher.DisposeAsync(); // it still reads the file that was replaced
+                await _watcher.DisposeAsync();
                 _watcher = null;
-                // So do the pool's idle connections, which the next read of the year would otherwise be given.
                 SqliteConnection.ClearPool(new SqliteConnection(database.Target.ConnectionString));
             }
 
-            _watcher ??= await OpenUnpooledAsync(cancellationToken);
-            return (file, await _watcher.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA data_version", cancellationToken: cancellationToken)));
+            if (_watcher is null)
+            {
+                _watcher = await OpenUnpooledAsync(cancellationToken);
+                _watched = (number, written, length);
+            }
+
+            var data = await _watcher.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA data_version", cancellationToken: cancellationToken));
+            return new FileVersion(number, written, length, data);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or DatabaseException)
+        catch (Exception e) when (e is System.Data.Common.DbException or DatabaseException or IOException)
         {
             if (_watcher is not null)
             {
@@ -131,7 +152,12 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
 
     private async Task<SqliteConnection> OpenUnpooledAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.Target.ConnectionString) { Pooling = false }.ToString());
+        // Never creates the file: a database deleted while a host runs stays deleted.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.Target.ConnectionString)
+        {
+            Pooling = false,
+            Mode = SqliteOpenMode.ReadWrite,
+        }.ToString());
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

@@ -79,6 +79,48 @@ public sealed class SimulationCacheTests(DemoFixture demo)
     }
 
     [Fact]
+    public async Task A_copy_with_the_same_number_moved_into_place_is_read_again_and_a_deleted_file_is_not_made_again()
+    {
+        using var temp = new TempDatabase();
+        var database = demo.CopyTo(temp);
+        var draft = (await new AssessmentService(database, FixedClock.Default).InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
+        await using var cache = new SimulationCache(database, FixedClock.Default);
+        var first = await cache.SimulateAsync(draft, 2025);
+        Assert.Equal(TimeSpan.Zero, (await cache.SimulateAsync(draft, 2025)).Loading);
+
+        // A backup restored by renaming it over the file: the same PRAGMA user_version, other data.
+        var copy = temp.File("restored.db");
+        File.Copy(temp.Path, copy);
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await other.ExecuteAsync("PRAGMA journal_mode = DELETE; DELETE FROM checklist WHERE year = 2025 AND code = (SELECT MIN(code) FROM checklist WHERE year = 2025)");
+        }
+
+        foreach (var suffix in new[] { "-wal", "-shm" }.Where(suffix => File.Exists(temp.Path + suffix)))
+        {
+            File.Delete(temp.Path + suffix);
+        }
+
+        File.Move(copy, temp.Path, overwrite: true);
+        var restored = await cache.SimulateAsync(draft, 2025);
+        Assert.True(restored.Loading > TimeSpan.Zero);
+        Assert.NotEqual(first.GradesBefore, restored.GradesBefore); // the restored file was read, not the old one
+
+        // Deleted while a host runs: said so, and not made again as an empty file by the watching.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }.Where(suffix => File.Exists(temp.Path + suffix)))
+        {
+            File.Delete(temp.Path + suffix);
+        }
+
+        Assert.False(await cache.KeepFreshAsync(2025, TimeSpan.Zero));
+        var missing = await Assert.ThrowsAsync<DatabaseException>(() => cache.SimulateAsync(draft, 2025));
+        Assert.Contains(temp.Path, missing.Message);
+        Assert.False(File.Exists(temp.Path));
+    }
+
+    [Fact]
     public async Task Earlier_results_read_from_their_short_columns_equal_those_read_from_their_details()
     {
         using var temp = new TempDatabase();

@@ -89,6 +89,7 @@ public sealed partial class SimulatorTests(DemoFixture demo)
         var orphaned = await SimulateAsync();
         Assert.Equal(0, orphaned.ExitCode);
         Assert.DoesNotContain("由模拟服务作答", orphaned.Output);
+        Assert.Contains("模拟服务没有应答", orphaned.Error); // said, so that the seconds it takes are explained
         var restartLog = new SharedWriter();
         using var stopAgain = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var restarted = Assessment.Cli.CliApp.RunAsync(["rules", "simulator", "--db", temp.Path], restartLog, restartLog, FixedClock.Default,
@@ -126,13 +127,17 @@ public sealed partial class SimulatorTests(DemoFixture demo)
         }
     }
 
-    [Fact]
-    public async Task A_negative_idle_time_is_refused()
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    public async Task An_idle_time_that_is_not_a_whole_number_of_minutes_is_refused(string minutes)
     {
-        var run = await Cli.RunAsync("rules", "simulator", "--idle-minutes", "-1", "--db", demo.Path);
+        var run = await Cli.RunAsync("rules", "simulator", "--idle-minutes", minutes, "--db", demo.Path);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("--idle-minutes", run.Error);
+        Assert.Contains($"--idle-minutes {minutes}", run.Error);
     }
 
     // The output without the lines that differ by how it was answered (timings, when the year was read, who answered).
