@@ -100,7 +100,7 @@ public static class SimulationBench
         report.AppendLine();
         report.AppendLine("A one-off `assessment rules simulate DRAFT --year " + year + "`, each a process of its own, timed from its start to its exit: with " +
                           "`--local` (it reads the year itself), and answered by `assessment rules simulator --year " + year + "` running on the same " +
-                          "database (started before, in a process of its own; it keeps the year and has run one draft to warm up), " + repeats + " times.");
+                          "database (started before, in a process of its own; it keeps the year and has warmed up on the path of an answer), " + repeats + " times.");
         report.AppendLine();
         report.AppendLine("| one-off, `--local` (s) | one-off, simulator running, median of " + repeats + " (s) | slowest (s) | median / `--local` | each, in order (s) |");
         report.AppendLine("| ---: | ---: | ---: | ---: | --- |");
