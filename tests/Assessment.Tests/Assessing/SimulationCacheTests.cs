@@ -47,11 +47,8 @@ public sealed class SimulationCacheTests(DemoFixture demo)
     public async Task A_database_file_put_in_the_place_of_the_one_read_is_read_again()
     {
         using var temp = new TempDatabase();
-        var database = demo.CopyTo(temp);
-        var draft = (await new AssessmentService(database, FixedClock.Default).InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
-        await using var cache = new SimulationCache(database, FixedClock.Default);
-        var first = await cache.SimulateAsync(draft, 2025);
-        Assert.Equal(TimeSpan.Zero, (await cache.SimulateAsync(draft, 2025)).Loading);
+        var (cache, draft, first) = await KeptAsync(temp);
+        await using var disposing = cache;
 
         // As `demo --force` from another process does while the web host runs: the file is deleted and another made in
         // its place, with its own number; this process's pooled connections still hold the old file.
@@ -82,11 +79,8 @@ public sealed class SimulationCacheTests(DemoFixture demo)
     public async Task A_copy_with_the_same_number_moved_into_place_is_read_again_and_a_deleted_file_is_not_made_again()
     {
         using var temp = new TempDatabase();
-        var database = demo.CopyTo(temp);
-        var draft = (await new AssessmentService(database, FixedClock.Default).InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
-        await using var cache = new SimulationCache(database, FixedClock.Default);
-        var first = await cache.SimulateAsync(draft, 2025);
-        Assert.Equal(TimeSpan.Zero, (await cache.SimulateAsync(draft, 2025)).Loading);
+        var (cache, draft, first) = await KeptAsync(temp);
+        await using var disposing = cache;
 
         // A backup restored by renaming it over the file: the same PRAGMA user_version, other data.
         var copy = temp.File("restored.db");
@@ -118,6 +112,17 @@ public sealed class SimulationCacheTests(DemoFixture demo)
         var missing = await Assert.ThrowsAsync<DatabaseException>(() => cache.SimulateAsync(draft, 2025));
         Assert.Contains(temp.Path, missing.Message);
         Assert.False(File.Exists(temp.Path));
+    }
+
+    // A cache on a copy of the demo that has read 2025 and keeps it, the scoring set in force as the draft, and its first answer.
+    private async Task<(SimulationCache Cache, Assessment.Rules.CompiledRuleSet Draft, Simulation First)> KeptAsync(TempDatabase temp)
+    {
+        var database = demo.CopyTo(temp);
+        var draft = (await new AssessmentService(database, FixedClock.Default).InForceAsync(2025)).Single(set => set.Id == "institution-assessment");
+        var cache = new SimulationCache(database, FixedClock.Default);
+        var first = await cache.SimulateAsync(draft, 2025);
+        Assert.Equal(TimeSpan.Zero, (await cache.SimulateAsync(draft, 2025)).Loading);
+        return (cache, draft, first);
     }
 
     [Fact]
