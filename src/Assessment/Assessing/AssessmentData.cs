@@ -52,6 +52,20 @@ public sealed class AssessmentData
         .Select(table => $"{table.Id}@{table.ContentHash}").ToArray();
 
     /// <summary>
+    /// The institutions' rows of the year, in the order of <see cref="Institutions"/>, taken out of <see
+    /// cref="InstitutionRows"/> (left empty for the year): whoever holds the array decides when each row goes.
+    /// </summary>
+    internal IndicatorRow[] TakeInstitutionRowsOfYear()
+    {
+        var ofYear = InstitutionRows[Year];
+        var rows = Institutions.Select(institution => ofYear[institution.Code]).ToArray();
+        InstitutionRows = InstitutionRows.ToDictionary(entry => entry.Key, entry => entry.Key == Year
+            ? new Dictionary<string, IndicatorRow>()
+            : entry.Value);
+        return rows;
+    }
+
+    /// <summary>
     /// Drops the institutions' indicator rows and checklists, once every institution's inputs are built from them (<see
     /// cref="AssessmentEngine.Prepare"/>) and nothing will build them again: a run that is stored and forgotten leaves
     /// the memory of 1.6 million rows and checklists to its results (the inputs hold the checklists until the run ends).

@@ -65,11 +65,28 @@ public static class AssessmentEngine
     }
 
     /// <summary>Builds every institution's inputs for the year, over all cores.</summary>
-    public static Prepared Prepare(AssessmentData data)
+    /// <param name="release">
+    /// Whether the year's institution rows and checklists are let go (<see cref="AssessmentData.ForgetInstitutionRowsAndChecklists"/>):
+    /// each institution's row of the year as soon as its inputs are built, so that a national year's 1.6 million rows and
+    /// its inputs are not all held at once (the peak of a stored run was there). Nothing can prepare the year again.
+    /// </param>
+    public static Prepared Prepare(AssessmentData data, bool release = false)
     {
         var facts = new FactsBuilder(data);
         var inputs = new RuleInputs[data.Institutions.Count];
-        ForEach(inputs.Length, index => inputs[index] = facts.ForInstitution(data.Institutions[index]));
+        if (!release)
+        {
+            ForEach(inputs.Length, index => inputs[index] = facts.ForInstitution(data.Institutions[index]));
+            return new Prepared(data, facts, inputs);
+        }
+
+        var rows = data.TakeInstitutionRowsOfYear();
+        ForEach(inputs.Length, index =>
+        {
+            inputs[index] = facts.ForInstitution(data.Institutions[index], rows[index]);
+            rows[index] = null!;
+        });
+        data.ForgetInstitutionRowsAndChecklists();
         return new Prepared(data, facts, inputs);
     }
 

@@ -27,8 +27,7 @@ public sealed class AssessmentService(Database database, TimeProvider clock)
     // year's inputs are more than a gigabyte that storing does not need.
     private static AssessmentEngine.Outcome RunToStore(AssessmentData data, RuleSetSelection selection)
     {
-        var prepared = AssessmentEngine.Prepare(data);
-        data.ForgetInstitutionRowsAndChecklists(); // read only to build the inputs: a national year's rows are a good part of its memory
+        var prepared = AssessmentEngine.Prepare(data, release: true); // the rows, read only to build the inputs, go as they are used
         return AssessmentEngine.Run(prepared, selection, keepInputs: false, last: true);
     }
 

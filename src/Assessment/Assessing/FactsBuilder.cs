@@ -47,10 +47,12 @@ public sealed class FactsBuilder
     }
 
     /// <summary>The inputs of <paramref name="institution"/>.</summary>
-    public RuleInputs ForInstitution(Institution institution)
+    public RuleInputs ForInstitution(Institution institution) => ForInstitution(institution, _data.InstitutionRows[_data.Year][institution.Code]);
+
+    /// <summary>The inputs of <paramref name="institution"/>, whose row of the year is <paramref name="row"/>.</summary>
+    internal RuleInputs ForInstitution(Institution institution, IndicatorRow row)
     {
         var year = _data.Year;
-        var row = _data.InstitutionRows[year][institution.Code];
         var previous = _data.InstitutionRows[year - 1].GetValueOrDefault(institution.Code);
         var subject = Subject(row, previous, institution.KeyUnit);
         var category = institution.Category.Code();
