@@ -32,51 +32,81 @@ internal static class SimulatorChannel
     private const int MaxBytes = 64 << 20;
 
     /// <summary>
-    /// The socket of the simulator of <paramref name="target"/>, named by a hash of the database's connection string,
-    /// in a folder of the user's own: <c>$XDG_RUNTIME_DIR/assessment</c> (Linux's per-user runtime folder) or else
-    /// <c>assessment/simulators</c> in the user's local application data (<c>~/.local/share</c>), never a folder
-    /// others could have made first, as one in the shared temporary folder could be.
+    /// The socket of the simulator of <paramref name="target"/>, named by a hash of the database's connection string
+    /// (so one per way of naming the database: a link to the file is another), in <c>assessment/simulators</c> under
+    /// the user's local application data (<c>~/.local/share</c>): a folder of the user's own, never one another user
+    /// could have made first, as one in the shared temporary folder (or an inherited <c>$XDG_RUNTIME_DIR</c>) could be.
     /// </summary>
     public static string SocketPath(DatabaseTarget target)
     {
-        var folder = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Directory.Exists(runtime)
-            ? Path.Combine(runtime, "assessment")
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-                "assessment", "simulators");
+        var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+            "assessment", "simulators");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(target.ConnectionString)))[..16];
         return Path.Combine(folder, $"simulator-{hash}.sock");
     }
 
-    /// <summary>The lock a running simulator holds, beside its socket: one simulator per database.</summary>
+    /// <summary>The lock a running simulator holds, beside its socket: one simulator per database (left there when it stops).</summary>
     public static string LockPath(string socketPath) => Path.ChangeExtension(socketPath, ".lock");
 
     /// <summary>
-    /// Whether the socket's folder is the user's alone (made so, or found so: not a link, mode 0700): a simulator
-    /// answers only there, and the command asks only there. On Windows the folder's permissions are the profile's.
+    /// Whether the socket's folder is the user's alone (made so, or found so: not a link, nothing for group or others,
+    /// and the user may change its mode, which only its owner may): a simulator answers only there, and the command
+    /// asks only there. On Windows the folder's permissions are the profile's. An unusable folder (no home, a path
+    /// too long for a socket) is an error naming it.
     /// </summary>
     public static bool Private(string socketPath, bool create)
     {
         var folder = Path.GetDirectoryName(socketPath)!;
-        if (!Directory.Exists(folder))
+        try
         {
-            if (!create)
+            if (!Directory.Exists(folder))
+            {
+                if (!create)
+                {
+                    return false;
+                }
+
+                if (OperatingSystem.IsWindows())
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                else
+                {
+                    Directory.CreateDirectory(folder, OwnerOnly);
+                }
+            }
+
+            if (new DirectoryInfo(folder).LinkTarget is not null)
             {
                 return false;
             }
 
             if (OperatingSystem.IsWindows())
             {
-                Directory.CreateDirectory(folder);
+                return true;
             }
-            else
-            {
-                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
 
-        return new DirectoryInfo(folder).LinkTarget is null
-               && (OperatingSystem.IsWindows() || File.GetUnixFileMode(folder) == (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                                        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+            var mode = File.GetUnixFileMode(folder);
+            File.SetUnixFileMode(folder, mode); // refused unless the folder is the user's (or the user is root)
+            return (mode & others) == 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false; // another user's folder
+        }
+        catch (IOException e) when (create)
+        {
+            throw new ArgumentException(string.Format(Resources.CliText.SimulatorFolderUnusable, folder, e.Message), e);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>
     /// Sends <paramref name="request"/> and waits for the answer. Asked is false when there is no simulator's socket;
@@ -92,15 +122,15 @@ internal static class SimulatorChannel
         try
         {
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                connecting.CancelAfter(TimeSpan.FromSeconds(2)); // a socket left by a simulator that was killed refuses at once
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), connecting.Token);
-            }
-
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            waiting.CancelAfter(TimeSpan.FromSeconds(2)); // a socket left by a simulator that was killed refuses at once
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), waiting.Token);
+            // A ping is answered at once by a simulator that runs (one stopped, with Ctrl+Z, never answers); a simulation
+            // may take minutes (a national year read again after a commit), so it has no deadline.
+            waiting.CancelAfter(request.Ping ? TimeSpan.FromSeconds(3) : Timeout.InfiniteTimeSpan);
             await using var stream = new NetworkStream(socket, ownsSocket: false);
-            await SendAsync(stream, socket, request, SimulatorJson.Default.SimulatorRequest, cancellationToken);
-            var answer = await ReceiveAsync(stream, SimulatorJson.Default.SimulatorResponse, cancellationToken);
+            await SendAsync(stream, socket, request, SimulatorJson.Default.SimulatorRequest, waiting.Token);
+            var answer = await ReceiveAsync(stream, SimulatorJson.Default.SimulatorResponse, waiting.Token);
             return (true, request.Ping || answer.Simulation is not null || answer.Problems is { Count: > 0 } || answer.Error is not null ? answer : null);
         }
         catch (Exception e) when (e is SocketException or IOException or JsonException or InvalidDataException or ArgumentException

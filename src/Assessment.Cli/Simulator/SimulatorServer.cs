@@ -201,7 +201,15 @@ internal sealed class SimulatorServer(Database database, TimeProvider clock, Tex
     private async Task<SimulatorResponse> SimulateAsync(SimulatorRequest request, SimulationCache cache, bool quiet, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _lastRequest, clock.GetTimestamp());
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.Culture); // this request's flow only
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.Culture); // this request's flow only
+        }
+        catch (CultureNotFoundException)
+        {
+            // A request not made by the command: answered in the simulator's language.
+        }
+
         try
         {
             var check = RuleSetValidation.CheckText(request.Text, request.File);

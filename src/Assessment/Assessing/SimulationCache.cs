@@ -11,7 +11,7 @@ namespace Assessment.Assessing;
 /// ones only run the draft. A base is used only while nothing was committed to the database since it was read: on
 /// SQLite, <c>PRAGMA data_version</c> on a connection the cache keeps open (and never writes on) changes with every
 /// commit of any other connection or process, and <c>PRAGMA user_version</c> (a number set when the file was created)
-/// tells a file put in its place. Only the last year simulated is kept. On SQL Server and PostgreSQL nothing is kept:
+/// with the file's last-write time and length tell a file put in its place or overwritten. Only the last year simulated is kept. On SQL Server and PostgreSQL nothing is kept:
 /// every simulation reads its year.
 /// </summary>
 public sealed class SimulationCache(Database database, TimeProvider clock) : IAsyncDisposable
