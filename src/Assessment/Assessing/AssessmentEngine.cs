@@ -298,7 +298,7 @@ public static class AssessmentEngine
             var lines = new DemonstrationLine[demonstrations.Count];
             for (var programme = 0; programme < lines.Length; programme++)
             {
-                var d = RuleSetEvaluator.Qualify(demonstrations[programme], subject.Inputs, subject.Label);
+                var d = RuleSetEvaluator.Qualify(demonstrations[programme], subject.Inputs, subject.Label, keepPoints: false);
                 var failed = failedLists[programme].Of(d.Failed);
                 lines[programme] = d.Score is null
                     ? unscored[programme].GetOrAdd(failed, static (list, d) => new DemonstrationLine(d.Programme, d.Title, d.TitleEn, d.Qualifies, null, list), d)

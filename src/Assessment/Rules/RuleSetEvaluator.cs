@@ -191,7 +191,9 @@ public static class RuleSetEvaluator
     }
 
     /// <summary>Whether <paramref name="inputs"/> qualify for a demonstration programme: every mandatory gate holds, and the score and stars suffice.</summary>
-    public static DemonstrationResult Qualify(CompiledRuleSet set, RuleInputs inputs, SubjectName subject)
+    /// <param name="keepPoints">Whether the result keeps the row of item points (examples check them); a run does not
+    /// need them, and at national scale they were some 0.8 GB held through the stages.</param>
+    public static DemonstrationResult Qualify(CompiledRuleSet set, RuleInputs inputs, SubjectName subject, bool keepPoints = true)
     {
         using var run = Run.Rent(set, inputs, subject);
         var failed = new List<string>();
@@ -205,11 +207,11 @@ public static class RuleSetEvaluator
         }
 
         double? score = null;
-        double[]? points = null;
+        double[]? kept = null;
         var items = set.ScoredItems;
         if (items.Count > 0)
         {
-            points = new double[items.Count];
+            Span<double> points = keepPoints || items.Count > 128 ? kept = new double[items.Count] : stackalloc double[items.Count];
             score = RowInto(run, points);
             if (set.Document.Qualify?.MinScore is { } minimum && score < minimum - 1e-9)
             {
@@ -229,7 +231,7 @@ public static class RuleSetEvaluator
             }
         }
 
-        return new DemonstrationResult(set.Id, set.Document.Title.Zh, set.Document.Title.En, failed.Count == 0, score, failed, points);
+        return new DemonstrationResult(set.Id, set.Document.Title.Zh, set.Document.Title.En, failed.Count == 0, score, failed, keepPoints ? kept : null);
     }
 
     /// <summary>The penalties whose thresholds <paramref name="inputs"/> cross.</summary>
