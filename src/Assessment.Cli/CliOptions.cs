@@ -16,18 +16,24 @@ public static class CliOptions
     {
         Description = description,
         HelpName = "YEAR",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= FirstYear and <= LastYear)
-            {
-                return year;
-            }
-
-            result.AddError(string.Format(CliText.YearInvalid, name, text, FirstYear, LastYear));
-            return null;
-        },
+        CustomParser = result => WholeNumber(result, FirstYear, LastYear, text => string.Format(CliText.YearInvalid, name, text, FirstYear, LastYear)),
     };
+
+    /// <summary>
+    /// The option's one token read as a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>
+    /// (digits only: no sign, no spaces), or null with the error <paramref name="error"/> makes of the text given.
+    /// </summary>
+    public static int? WholeNumber(System.CommandLine.Parsing.ArgumentResult result, int minimum, int maximum, Func<string, string> error)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= maximum)
+        {
+            return number;
+        }
+
+        result.AddError(error(text));
+        return null;
+    }
 
     /// <summary>The value of a year option the command cannot do without.</summary>
     public static int Required(ParseResult parsed, Option<int?> option) =>

@@ -157,18 +157,7 @@ public static class RulesCommand
             Description = CliText.SimulatorIdleMinutes,
             DefaultValueFactory = _ => 60,
             HelpName = "MINUTES",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
-                    && minutes <= 525_600)
-                {
-                    return minutes;
-                }
-
-                result.AddError(string.Format(CliText.SimulatorIdleInvalid, text));
-                return 0;
-            },
+            CustomParser = result => CliOptions.WholeNumber(result, 0, 525_600, text => string.Format(CliText.SimulatorIdleInvalid, text)) ?? 0,
         };
         var command = new Command("simulator", CliText.SimulatorDescription) { year, idle };
         command.SetAction(CliApp.Guard(context, async (parsed, cancellationToken) =>

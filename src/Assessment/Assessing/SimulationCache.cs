@@ -11,8 +11,8 @@ namespace Assessment.Assessing;
 /// ones only run the draft. A base is used only while nothing was committed to the database since it was read: on
 /// SQLite, <c>PRAGMA data_version</c> on a connection the cache keeps open (and never writes on) changes with every
 /// commit of any other connection or process, and <c>PRAGMA user_version</c> (a number set when the file was created)
-/// with the file's last-write time and length tell a file put in its place or overwritten. Only the last year simulated is kept. On SQL Server and PostgreSQL nothing is kept:
-/// every simulation reads its year.
+/// with the file's last-write time and length tell a file put in its place or overwritten. Only the last year simulated
+/// is kept. On SQL Server and PostgreSQL nothing is kept: every simulation reads its year.
 /// </summary>
 public sealed class SimulationCache(Database database, TimeProvider clock) : IAsyncDisposable
 {
@@ -72,7 +72,6 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
             }
 
             year = _kept?.Year ?? year; // the year simulated last, as SimulateAsync keeps it
-
             var now = clock.GetTimestamp();
             if (_seen is not { } seen || seen.Version != version)
             {
@@ -114,8 +113,8 @@ public sealed class SimulationCache(Database database, TimeProvider clock) : IAs
 
         try
         {
-            var written = File.GetLastWriteTimeUtc(path).Ticks;
-            var length = new FileInfo(path).Length;
+            var file = new FileInfo(path);
+            var (written, length) = (file.LastWriteTimeUtc.Ticks, file.Length);
             long number;
             await using (var fresh = await OpenUnpooledAsync(cancellationToken)) // outside the pool, which may hold a replaced file
             {
