@@ -49,7 +49,7 @@ public sealed class ChecklistRepository(DbSession session)
         return rows.Select(row => new Entry(row.Code, row.Year, row.Item, row.Points, row.NotApplicable, row.Evidence)).ToArray();
     }
 
-    /// <summary>Every institution's checklist for <paramref name="year"/>, compact (<see cref="Checklist(ChecklistNames, ChecklistEntry?[])"/>).</summary>
+    /// <summary>Every institution's checklist for <paramref name="year"/>, compact (<see cref="Checklist(ChecklistNames, ReadOnlySpan{int})"/>).</summary>
     public async Task<IReadOnlyDictionary<string, Checklist>> ForYearAsync(int year, CancellationToken cancellationToken = default)
     {
         // A national year has tens of millions of rows: on SQLite they are read straight from the statement, making a
@@ -108,8 +108,8 @@ public sealed class ChecklistRepository(DbSession session)
     private sealed class ChecklistBuilder
     {
         private readonly Dictionary<string, Checklist> _checklists = new(StringComparer.Ordinal);
-        private readonly Dictionary<(double, bool), ChecklistEntry> _entries = []; // immutable and of few distinct values: one of each
-        private readonly List<(int Item, ChecklistEntry Entry)> _pending = [];
+        private readonly List<(int Item, int Entry)> _pending = [];
+        private int[] _ids = new int[16];
         private string? _code;
         private int _length; // one more than the highest item index pending
 
@@ -126,12 +126,7 @@ public sealed class ChecklistRepository(DbSession session)
 
         public void Add(int item, double points, bool notApplicable)
         {
-            if (!_entries.TryGetValue((points, notApplicable), out var entry))
-            {
-                _entries.Add((points, notApplicable), entry = new ChecklistEntry(points, notApplicable));
-            }
-
-            _pending.Add((item, entry));
+            _pending.Add((item, Names.EntryId(points, notApplicable)));
             _length = Math.Max(_length, item + 1);
         }
 
@@ -149,15 +144,25 @@ public sealed class ChecklistRepository(DbSession session)
             }
 
             // Rows of an institution met again later (added by a later import) join what was read of it before.
-            var earlier = _checklists.GetValueOrDefault(_code)?.Entries ?? [];
-            var entries = new ChecklistEntry?[Math.Max(earlier.Length, _length)];
-            earlier.CopyTo(entries, 0);
-            foreach (var (item, entry) in _pending)
+            var earlier = _checklists.GetValueOrDefault(_code);
+            var length = Math.Max(earlier?.Length ?? 0, _length);
+            if (_ids.Length < length)
             {
-                entries[item] = entry;
+                _ids = new int[Math.Max(length, 2 * _ids.Length)];
             }
 
-            _checklists[_code] = new Checklist(Names, entries);
+            var ids = _ids.AsSpan(0, length);
+            for (var index = 0; index < length; index++)
+            {
+                ids[index] = earlier?.IdAt(index) ?? 0;
+            }
+
+            foreach (var (item, entry) in _pending)
+            {
+                ids[item] = entry;
+            }
+
+            _checklists[_code] = new Checklist(Names, ids);
             _pending.Clear();
             _length = 0;
         }

@@ -180,6 +180,32 @@ public abstract class RepositoryContract
     }
 
     [Fact]
+    public async Task Checklists_with_more_distinct_points_than_a_byte_numbers_read_back_exact()
+    {
+        var database = await FreshAsync();
+        await using var session = await database.OpenAsync();
+        var codes = Enumerable.Range(0, 40).Select(index => $"B{index:000}").ToArray();
+        await new InstitutionRepository(session).UpsertAsync(codes.Select(code => Seed.Office(code)).ToArray(), null, Now);
+        var checklists = new ChecklistRepository(session);
+        // 40 institutions × 10 items, each with its own points: 400 distinct entries, numbered past 255.
+        var entries = codes.SelectMany((code, institution) => Enumerable.Range(0, 10).Select(item =>
+            new ChecklistRepository.Entry(code, 2024, $"item{item}", institution * 10 + item + 0.1, item == 9 && institution % 2 == 0, null))).ToArray();
+        await checklists.UpsertAsync(entries, null);
+
+        var year = await checklists.ForYearAsync(2024);
+
+        foreach (var entry in entries)
+        {
+            var checklist = year[entry.Code];
+            Assert.Equal(entry.Points, checklist.Points(entry.Item));
+            Assert.Equal(entry.NotApplicable, checklist.NotApplicable(entry.Item));
+        }
+
+        Assert.False(year["B039"].Has("item10"));
+        Assert.Equal(10, year["B039"].Items.Count);
+    }
+
+    [Fact]
     public async Task Factor_tables_keep_every_version_and_the_last_load_is_current()
     {
         var database = await FreshAsync();

@@ -115,6 +115,23 @@ public sealed class ScoreTests
     }
 
     [Fact]
+    public void A_distribution_left_out_or_given_in_part_knows_nothing_more()
+    {
+        // A value in each population (no object of its own): one made with new(), or read from an example that gives
+        // only some members, has no values and unknown aggregate and subject where not given.
+        var empty = new Population().EnergyPerCapita;
+        Assert.Equal((0, 0), (empty.Count, empty.Rank));
+        Assert.True(double.IsNaN(empty.Aggregate) && double.IsNaN(empty.Subject) && double.IsNaN(empty.Median));
+
+        var read = System.Text.Json.JsonSerializer.Deserialize<Population>("""{ "energyPerArea": { "values": [22, 15, 18], "subject": 18 } }""",
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.Equal([15.0, 18, 22], read.EnergyPerArea.Values);
+        Assert.Equal(2, read.EnergyPerArea.Rank);
+        Assert.True(double.IsNaN(read.EnergyPerArea.Aggregate));
+        Assert.True(double.IsNaN(read.WaterPerCapita.Subject));
+    }
+
+    [Fact]
     public void Quota_zones_name_where_a_value_lies()
     {
         var zone = new QuotaZone { Guide = 6.5, Baseline = 11.9, Constraint = 20 };

@@ -2,34 +2,63 @@ namespace Assessment.Rules.Inputs;
 
 /// <summary><c>m</c>: the reviewed self-assessment checklist (work measures with evidence), item by item.</summary>
 /// <remarks>
-/// A checklist read for an assessment is compact: its entries sit in an array by the index of their item in
-/// <see cref="ChecklistNames"/>, which the year's checklists share (a national year has 1.6 million checklists of about
-/// fifteen items; a dictionary each took three times the memory). <see cref="Items"/> turns it into a dictionary when
-/// asked for one.
+/// A checklist read for an assessment is compact: for each item, by its index in <see cref="ChecklistNames"/>, the
+/// number of its entry among the year's distinct entries (the same few points recur), which the year's checklists
+/// share; one byte an item while there are fewer than 256 distinct entries (a national year has 1.6 million
+/// checklists of about fifteen items: a dictionary each took three times the memory of an array of entries, which
+/// took three times that of the bytes). <see cref="Items"/> turns it into a dictionary when asked for one.
 /// </remarks>
 public sealed class Checklist
 {
     private Dictionary<string, ChecklistEntry>? _items;
     private ChecklistNames? _names;
-    private ChecklistEntry?[]? _entries;
+    private Array? _ids; // byte[], ushort[] or int[]: entry numbers by item index, 0 where not submitted
 
     public Checklist()
     {
     }
 
-    /// <summary>A compact checklist: <paramref name="entries"/>[<c>i</c>] is the entry of the item of index <c>i</c> in <paramref name="names"/>, null where not submitted.</summary>
-    public Checklist(ChecklistNames names, ChecklistEntry?[] entries)
+    /// <summary>A compact checklist: <paramref name="ids"/>[<c>i</c>] is the number (<see cref="ChecklistNames.EntryId"/>) of the entry of the item of index <c>i</c> in <paramref name="names"/>, 0 where not submitted.</summary>
+    public Checklist(ChecklistNames names, ReadOnlySpan<int> ids)
     {
-        (_names, _entries) = (names, entries);
+        var highest = 0;
+        foreach (var id in ids)
+        {
+            highest = Math.Max(highest, id);
+        }
+
+        _names = names;
+        _ids = highest <= byte.MaxValue ? Narrow<byte>(ids) : highest <= ushort.MaxValue ? Narrow<ushort>(ids) : ids.ToArray();
     }
 
-    /// <summary>The entries of a compact checklist by item index (empty for one made as a dictionary).</summary>
-    internal ChecklistEntry?[] Entries => _entries ?? [];
+    private static T[] Narrow<T>(ReadOnlySpan<int> ids) where T : System.Numerics.INumber<T>
+    {
+        var narrow = new T[ids.Length];
+        for (var index = 0; index < ids.Length; index++)
+        {
+            narrow[index] = T.CreateTruncating(ids[index]);
+        }
+
+        return narrow;
+    }
+
+    /// <summary>How many item indexes a compact checklist spans (0 for one made as a dictionary).</summary>
+    internal int Length => _ids?.Length ?? 0;
+
+    /// <summary>The entry number of the item of index <paramref name="index"/> in a compact checklist; 0 where not submitted.</summary>
+    internal int IdAt(int index) => _ids switch
+    {
+        _ when index < 0 || index >= Length => 0,
+        byte[] bytes => bytes[index],
+        ushort[] shorts => shorts[index],
+        int[] ints => ints[index],
+        _ => 0,
+    };
 
     public Dictionary<string, ChecklistEntry> Items
     {
         get => _items ?? Interlocked.CompareExchange(ref _items, Dictionary(), null) ?? _items;
-        set => (_items, _names, _entries) = (value, null, null);
+        set => (_items, _names, _ids) = (value, null, null);
     }
 
     /// <summary>The points the reviewer confirmed for <paramref name="item"/>; 0 when it was not submitted.</summary>
@@ -44,25 +73,17 @@ public sealed class Checklist
     /// <summary>A yes/no item (e.g. a finding of falsified data): true when it carries points.</summary>
     public bool Flag(string item) => Points(item) > 0;
 
-    private ChecklistEntry? Entry(string item)
-    {
-        if (_items is not null || _entries is null)
-        {
-            return Items.GetValueOrDefault(item);
-        }
-
-        var index = _names!.IndexOf(item);
-        return index >= 0 && index < _entries.Length ? _entries[index] : null;
-    }
+    private ChecklistEntry? Entry(string item) =>
+        _items is not null || _ids is null ? Items.GetValueOrDefault(item) : _names!.Entry(IdAt(_names.IndexOf(item)));
 
     private Dictionary<string, ChecklistEntry> Dictionary()
     {
         var items = new Dictionary<string, ChecklistEntry>(StringComparer.Ordinal);
-        for (var index = 0; index < (_entries?.Length ?? 0); index++)
+        for (var index = 0; index < Length; index++)
         {
-            if (_entries![index] is { } entry)
+            if (_names!.Entry(IdAt(index)) is { } entry)
             {
-                items[_names!.Name(index)] = entry;
+                items[_names.Name(index)] = entry;
             }
         }
 
@@ -70,11 +91,16 @@ public sealed class Checklist
     }
 }
 
-/// <summary>The item names of a year's compact checklists, each with its index; shared by them, added to only while they are read.</summary>
+/// <summary>
+/// The item names of a year's compact checklists, each with its index, and their distinct entries, each with its number
+/// (from 1); shared by them, added to only while they are read.
+/// </summary>
 public sealed class ChecklistNames
 {
     private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
+    private readonly Dictionary<(double Points, bool NotApplicable), int> _entryIds = [];
+    private readonly List<ChecklistEntry?> _entries = [null]; // number 0: not submitted
 
     public int Count => _names.Count;
 
@@ -94,4 +120,19 @@ public sealed class ChecklistNames
 
         return index;
     }
+
+    /// <summary>The number of the entry of <paramref name="points"/> and <paramref name="notApplicable"/>, given a new one when it has none.</summary>
+    public int EntryId(double points, bool notApplicable)
+    {
+        if (!_entryIds.TryGetValue((points, notApplicable), out var id))
+        {
+            _entryIds.Add((points, notApplicable), id = _entries.Count);
+            _entries.Add(new ChecklistEntry(points, notApplicable));
+        }
+
+        return id;
+    }
+
+    /// <summary>The entry of number <paramref name="id"/>; null for 0 (not submitted).</summary>
+    public ChecklistEntry? Entry(int id) => _entries[id];
 }

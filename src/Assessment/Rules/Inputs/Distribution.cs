@@ -5,23 +5,38 @@ namespace Assessment.Rules.Inputs;
 /// the subject stands in it. <see cref="Aggregate"/> is the ratio of sums, what published averages use;
 /// <see cref="Mean"/> the mean of the members' values. Rank 1 is the lowest value (the most efficient).
 /// </summary>
-public sealed class Distribution
+/// <remarks>
+/// A value, not an object: every subject has four (and four more for last year), and at national scale 1.6 million
+/// subjects hold theirs through the whole run; inline in <see cref="Population"/> they are no objects of their own.
+/// A distribution made with <c>new()</c> knows nothing (no values, unknown aggregate and subject).
+/// </remarks>
+public readonly struct Distribution
 {
-    private double[] _values = [];
+    private readonly double[]? _values;
+
+    public Distribution()
+    {
+    }
 
     /// <summary>The members' values, kept sorted ascending and without unknown ones.</summary>
     public double[] Values
     {
-        get => _values;
-        set => _values = value.Where(v => !double.IsNaN(v)).Order().ToArray();
+        get => _values ?? [];
+        init => _values = value.Where(v => !double.IsNaN(v)).Order().ToArray();
     }
 
-    public double Aggregate { get; set; } = double.NaN;
+    public double Aggregate { get; init; } = double.NaN;
 
     /// <summary>A distribution over values already sorted ascending without unknown ones (shared by every member of a population).</summary>
     public static Distribution OfSorted(double[] sorted, double aggregate, double subject) =>
-        new() { _values = sorted, Aggregate = aggregate, Subject = subject };
-    public double Subject { get; set; } = double.NaN;
+        new(sorted) { Aggregate = aggregate, Subject = subject };
+
+    private Distribution(double[] sorted)
+    {
+        _values = sorted;
+    }
+
+    public double Subject { get; init; } = double.NaN;
 
     public int Count => Values.Length;
     public double Mean => Values.Length == 0 ? double.NaN : Values.Average();
