@@ -220,8 +220,8 @@ public static class AssessmentEngine
     /// A full, compacting collection, where a run that is stored has just let go of much (the rows its inputs were built
     /// from; the stages' garbage before the results are made). Left to itself, the server collector lets a national heap
     /// grow to 4.3-5.5 GiB with what is already garbage while no more than 2.5 GB was alive; compacted at these two
-    /// points a national run peaks at 3.4-3.5 GiB in most runs (not all: bench/results/national-20261201-2cores.md),
-    /// for about 3 s of collection that the collector otherwise spends later.
+    /// points a national run peaks at 3.4-3.5 GiB (bench/results/national-20261201-2cores.md); without the second
+    /// it is about 3 s faster but peaks at 3.8-4.0 GiB.
     /// </summary>
     private static void Compact()
     {
