@@ -148,9 +148,10 @@ public sealed class AssessmentData
         // An institution has a row in the year assessed whatever it reported; in an earlier year only if it reported
         // something then (a row without data holds nothing but empty values, and at national scale, where only the year
         // itself is stored, that was two rows per institution).
+        var placed = aggregator.ByPlace(data);
         IReadOnlyDictionary<int, IReadOnlyDictionary<string, IndicatorRow>> Rows(IndicatorLevel level) =>
-            years.ToDictionary(y => y, y => (IReadOnlyDictionary<string, IndicatorRow>)aggregator.Build(y, level, data,
-                filter: level == IndicatorLevel.Institution && y < year ? institution => data.ContainsKey((institution.Code, y)) : null).ToDictionary(row => row.Code));
+            years.ToDictionary(y => y, y => (IReadOnlyDictionary<string, IndicatorRow>)aggregator.Build(y, level, placed,
+                reportedOnly: level == IndicatorLevel.Institution && y < year).ToDictionary(row => row.Code));
 
         var results = new ResultRepository(session);
         var institutionRows = Rows(IndicatorLevel.Institution);
@@ -169,7 +170,7 @@ public sealed class AssessmentData
             FactorTable = institutionRows[year].Values.Select(row => row.FactorTable).FirstOrDefault(table => table is not null),
             CountyRows = Rows(IndicatorLevel.County),
             CategoryRows = Rows(IndicatorLevel.Category),
-            PrefectureRows = years.ToDictionary(y => y, y => aggregator.Build(y, IndicatorLevel.Prefecture, data).Single()),
+            PrefectureRows = years.ToDictionary(y => y, y => aggregator.Build(y, IndicatorLevel.Prefecture, placed).Single()),
             Checklists = await checklists,
             EarlierInstitutionResults = await results.EarlierResultsAsync(year, "institution", beforeRun, cancellationToken),
             EarlierCountyResults = await results.EarlierResultsAsync(year, "county", beforeRun, cancellationToken),

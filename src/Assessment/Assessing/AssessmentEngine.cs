@@ -433,14 +433,20 @@ public static class AssessmentEngine
     /// <summary>The ranks of <see cref="RankAll"/>, in the order of <paramref name="subjects"/>.</summary>
     private static Ranks[] RankInOrder(IReadOnlyList<Scored> subjects)
     {
+        // Every subject's key, and the subjects in the order of their keys (once, for all three groupings).
         var keys = new double[subjects.Count];
+        var order = new int[keys.Length];
         for (var index = 0; index < keys.Length; index++)
         {
             keys[index] = Math.Round(subjects[index].Score, 6);
+            order[index] = index;
         }
 
-        // For each subject, its rank within the group it falls in and the group's size: each group's keys are put in
-        // order once, in one array, and a subject's rank is one more than how many of its group score higher.
+        Array.Sort(keys, order);
+
+        // For each subject, its rank within the group it falls in and the group's size: walking from the highest key
+        // down, a subject's rank is one more than how many of its group came before it, or its predecessor's in the
+        // group where their keys are equal (a tie; NaN ties NaN, below every number).
         (int Rank, int Count)[] Within(Func<Scored, string?> group)
         {
             var groups = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -460,30 +466,20 @@ public static class AssessmentEngine
                 sizes[id]++;
             }
 
-            var starts = new int[sizes.Count];
-            for (var id = 1; id < starts.Length; id++)
-            {
-                starts[id] = starts[id - 1] + sizes[id - 1];
-            }
-
-            var sorted = new double[keys.Length];
-            var filled = (int[])starts.Clone();
-            for (var index = 0; index < keys.Length; index++)
-            {
-                sorted[filled[groupOf[index]]++] = keys[index];
-            }
-
-            for (var id = 0; id < starts.Length; id++)
-            {
-                Array.Sort(sorted, starts[id], sizes[id]);
-            }
-
+            var seen = new int[sizes.Count];
+            var lastKey = new double[sizes.Count];
+            var lastRank = new int[sizes.Count];
             var within = new (int, int)[keys.Length];
-            for (var index = 0; index < keys.Length; index++)
+            for (var position = keys.Length - 1; position >= 0; position--)
             {
+                var index = order[position];
                 var id = groupOf[index];
-                var segment = new ReadOnlySpan<double>(sorted, starts[id], sizes[id]);
-                within[index] = (segment.Length - UpperBound(segment, keys[index]) + 1, segment.Length);
+                var key = keys[position];
+                var rank = seen[id] > 0 && key.Equals(lastKey[id]) ? lastRank[id] : seen[id] + 1;
+                seen[id]++;
+                lastKey[id] = key;
+                lastRank[id] = rank;
+                within[index] = (rank, sizes[id]);
             }
 
             return within;
@@ -514,26 +510,6 @@ public static class AssessmentEngine
             var facts = subjects[index].Inputs.Score;
             (facts.Rank, facts.Count, facts.RankInCategory, facts.CountInCategory, facts.RankInCounty) = (rank, count, inCategory, countInCategory, inCounty);
         }
-    }
-
-    // The index of the first value greater than value in an ascending array: how many are not greater.
-    private static int UpperBound(ReadOnlySpan<double> ascending, double value)
-    {
-        int low = 0, high = ascending.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (ascending[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     /// <summary>What every result of a level records alike, worked out once.</summary>

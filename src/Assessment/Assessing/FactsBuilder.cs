@@ -35,11 +35,18 @@ public sealed class FactsBuilder
     {
         _data = data;
         var years = new[] { data.Year, data.Year - 1 };
-        _sorted = Indicators.Select(indicator => years
-                .SelectMany(year => data.InstitutionRows[year].Values.GroupBy(row => row.Category!).Select(group => (group.Key, year, Sorted(group, indicator))))
-                .ToDictionary(entry => (entry.Key, entry.year), entry => entry.Item3))
-            .ToArray();
-        _countySorted = Indicators.Select(indicator => years.ToDictionary(year => year, year => Sorted(data.CountyRows[year].Values, indicator))).ToArray();
+        // Each year's rows are put in their categories once; the indicators' values are then sorted on all cores (a
+        // national year is 4 indicators × 2 years × 1.6 million values, seconds on one core).
+        var categories = years.SelectMany(year => data.InstitutionRows[year].Values.GroupBy(row => row.Category!)
+            .Select(group => (Category: group.Key, Year: year, Rows: group.ToArray()))).ToArray();
+        _sorted = new Dictionary<(string Category, int Year), double[]>[Indicators.Length];
+        _countySorted = new Dictionary<int, double[]>[Indicators.Length];
+        Parallel.For(0, Indicators.Length, index =>
+        {
+            var indicator = Indicators[index];
+            _sorted[index] = categories.ToDictionary(entry => (entry.Category, entry.Year), entry => Sorted(entry.Rows, indicator));
+            _countySorted[index] = years.ToDictionary(year => year, year => Sorted(data.CountyRows[year].Values, indicator));
+        });
         _earlierInstitutions = data.EarlierInstitutionResults.ToLookup(result => result.Code);
         _earlierCounties = data.EarlierCountyResults.ToLookup(result => result.Code);
         _quotas = Enum.GetValues<InstitutionCategory>().ToDictionary(category => category, category => Quota(category, data.Year));
@@ -266,6 +273,29 @@ public sealed class FactsBuilder
         }
     }
 
-    private static double[] Sorted(IEnumerable<IndicatorRow> rows, Func<IndicatorRow, double?> indicator) =>
-        rows.Select(indicator).OfType<double>().Where(value => !double.IsNaN(value)).Order().ToArray();
+    /// <summary>The indicator's known values of <paramref name="rows"/>, ascending.</summary>
+    internal static double[] Sorted(IEnumerable<IndicatorRow> rows, Func<IndicatorRow, double?> indicator)
+    {
+        var values = new List<double>();
+        var negativeZero = false;
+        foreach (var row in rows)
+        {
+            if (indicator(row) is { } value && !double.IsNaN(value))
+            {
+                values.Add(value);
+                negativeZero |= value == 0 && double.IsNegative(value);
+            }
+        }
+
+        // Array.Sort is the fast sort of numbers but not stable, and -0 equals 0: where a -0 is there, the stable sort
+        // keeps the two in the order they came, as ever.
+        var sorted = values.ToArray();
+        if (negativeZero)
+        {
+            return [.. sorted.Order()];
+        }
+
+        Array.Sort(sorted);
+        return sorted;
+    }
 }

@@ -28,7 +28,7 @@ public sealed class IndicatorAggregator
         _plansByScope = plans.ToLookup(plan => (plan.Scope, plan.ScopeCode));
     }
 
-    /// <summary>The years whose data <see cref="Build"/> needs for <paramref name="year"/>: itself, the previous one, baselines.</summary>
+    /// <summary>The years whose data <see cref="Build(int, IndicatorLevel, IReadOnlyDictionary{ValueTuple{string, int}, InstitutionYearData}, int?, Func{Institution, bool}?)"/> needs for <paramref name="year"/>: itself, the previous one, baselines.</summary>
     public IReadOnlySet<int> YearsNeeded(int year, int? baselineYear) => YearsNeeded(_plans, year, baselineYear);
 
     /// <summary>The years whose data rows of <paramref name="year"/> need under <paramref name="plans"/>: itself, the previous one, baselines.</summary>
@@ -56,33 +56,100 @@ public sealed class IndicatorAggregator
         IndicatorLevel level,
         IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data,
         int? baselineYear = null,
-        Func<Institution, bool>? filter = null)
+        Func<Institution, bool>? filter = null) =>
+        Build(year, level, ByPlace(data), baselineYear, filter);
+
+    /// <summary>
+    /// As above, on data already put by place (<see cref="ByPlace"/>): several rows of the same data then look each
+    /// institution's data up once a year. With <paramref name="reportedOnly"/>, only institutions that reported
+    /// something in <paramref name="year"/>.
+    /// </summary>
+    public IReadOnlyList<IndicatorRow> Build(
+        int year,
+        IndicatorLevel level,
+        DataByPlace data,
+        int? baselineYear = null,
+        Func<Institution, bool>? filter = null,
+        bool reportedOnly = false)
     {
-        var members = _institutions.Where(filter ?? (_ => true));
-        // The years anyone has data for: a group's sum for another year is empty without looking every member up (a
-        // national database holds one year, and a row also sums the year before and the baseline).
-        var withData = data.Keys.Select(key => key.Year).ToHashSet();
+        if (data.Aggregator != this)
+        {
+            throw new ArgumentException("The data was put by place for another aggregator.", nameof(data));
+        }
+
+        var ofYear = reportedOnly ? data.Year(year) : null;
+        bool Member(int place) => (filter is null || filter(_institutions[place])) && (ofYear is null || ofYear[place] is not null);
         if (level == IndicatorLevel.Institution)
         {
             // Each institution is its own group (codes are unique): in the order of their counties, then of their codes.
-            // The counties are put in order once, not compared again for every pair of institutions (a national year
-            // has 1.6 million).
-            var countyOrder = members.Select(institution => institution.CountyCode).Distinct()
-                .Select(code => (Code: code, Key: CountySortKey(code))).OrderBy(entry => entry.Key)
-                .Select((entry, index) => (entry.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
-            var ordered = members.OrderBy(institution => countyOrder[institution.CountyCode]).ThenBy(institution => institution.Code, StringComparer.Ordinal)
-                .ToArray();
-            return Each(ordered, institution => BuildRow(level, [institution], year, data, withData, baselineYear));
+            return Each(InstitutionOrder.Where(Member).ToArray(), place => BuildRow(level, [place], year, data, baselineYear));
         }
 
+        var members = Enumerable.Range(0, _institutions.Count).Where(Member);
         var groups = level switch
         {
-            IndicatorLevel.County => members.GroupBy(institution => institution.CountyCode).OrderBy(group => CountySortKey(group.Key)),
-            IndicatorLevel.Category => members.GroupBy(institution => institution.Category.Code()).OrderBy(group => group.First().Category),
+            IndicatorLevel.County => members.GroupBy(place => _institutions[place].CountyCode).OrderBy(group => CountySortKey(group.Key)),
+            IndicatorLevel.Category => members.GroupBy(place => _institutions[place].Category.Code()).OrderBy(group => _institutions[group.First()].Category),
             _ => members.GroupBy(_ => TargetPlan.PrefectureCode),
         };
 
-        return Each(groups.ToArray(), group => BuildRow(level, group.ToArray(), year, data, withData, baselineYear));
+        return Each(groups.ToArray(), group => BuildRow(level, group.ToArray(), year, data, baselineYear));
+    }
+
+    /// <summary>
+    /// <paramref name="data"/> put by each institution's place in this aggregator's list, a year at a time, for
+    /// <see cref="Build(int, IndicatorLevel, DataByPlace, int?, Func{Institution, bool}?, bool)"/>. It holds the data:
+    /// let it go with the data (a national year's is gigabytes).
+    /// </summary>
+    public DataByPlace ByPlace(IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data) => new(this, data);
+
+    /// <summary>Each institution's data by its place in the aggregator's list, a year at a time (made on first use, on all cores).</summary>
+    public sealed class DataByPlace
+    {
+        private readonly IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> _data;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<InstitutionYearData?[]>> _years = new();
+
+        internal DataByPlace(IndicatorAggregator aggregator, IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data)
+        {
+            Aggregator = aggregator;
+            _data = data;
+            // The years anyone has data for: a group's sum for another year is empty without looking every member up (a
+            // national database holds one year, and a row also sums the year before and the baseline).
+            YearsWithData = data.Keys.Select(key => key.Year).ToHashSet();
+        }
+
+        internal IndicatorAggregator Aggregator { get; }
+
+        internal IReadOnlySet<int> YearsWithData { get; }
+
+        /// <summary>The data of <paramref name="year"/> of the institution at each place; null where it has none.</summary>
+        internal InstitutionYearData?[] Year(int year) => _years.GetOrAdd(year, year => new Lazy<InstitutionYearData?[]>(() =>
+        {
+            var institutions = Aggregator._institutions;
+            var placed = new InstitutionYearData?[institutions.Count];
+            if (YearsWithData.Contains(year))
+            {
+                Parallel.For(0, placed.Length, place => placed[place] = _data.GetValueOrDefault((institutions[place].Code, year)));
+            }
+
+            return placed;
+        })).Value;
+    }
+
+    // The places of the institutions in the order of their counties, then of their codes: put in order once (a national
+    // year has 1.6 million, and rows are built for three years).
+    private int[] InstitutionOrder => _institutionOrder ??= OrderInstitutions();
+
+    private int[]? _institutionOrder;
+
+    private int[] OrderInstitutions()
+    {
+        // The counties are put in order once, not compared again for every pair of institutions.
+        var countyOrder = _institutions.Select(institution => institution.CountyCode).Distinct()
+            .Select(code => (Code: code, Key: CountySortKey(code))).OrderBy(entry => entry.Key)
+            .Select((entry, index) => (entry.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
+        return Enumerable.Range(0, _institutions.Count).OrderBy(place => countyOrder[_institutions[place].CountyCode])
+            .ThenBy(place => _institutions[place].Code, StringComparer.Ordinal).ToArray();
     }
 
     // The rows of the groups, in their order, built over all cores: into their places, with no merge to put them back
@@ -95,16 +162,10 @@ public sealed class IndicatorAggregator
         return rows;
     }
 
-    private IndicatorRow BuildRow(
-        IndicatorLevel level,
-        IReadOnlyList<Institution> members,
-        int year,
-        IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data,
-        IReadOnlySet<int> withData,
-        int? baselineYear)
+    private IndicatorRow BuildRow(IndicatorLevel level, int[] members, int year, DataByPlace data, int? baselineYear)
     {
-        var first = members[0];
-        GroupSum Sum(int year) => withData.Contains(year) ? IndicatorAggregator.Sum(members, year, data) : new GroupSum(IndicatorBasis.Zero, 0, 0, 0, null);
+        var first = _institutions[members[0]];
+        GroupSum Sum(int year) => data.YearsWithData.Contains(year) ? IndicatorAggregator.Sum(members, data.Year(year)) : new GroupSum(IndicatorBasis.Zero, 0, 0, 0, null);
         var current = Sum(year);
         var previous = Sum(year - 1);
         var baseline = (baselineYear ?? PlanFor(level, first, year)?.BaselineYear) is { } by ? (Year: by, Sum: Sum(by)) : default;
@@ -143,12 +204,12 @@ public sealed class IndicatorAggregator
             ChangeVsBaseline: Change(values, baseline.Sum, baseline.Year),
             ChangeVsPrevious: Change(values, previous, year - 1),
             MonthsReported: current.Months,
-            MonthsExpected: 12 * members.Count,
+            MonthsExpected: 12 * members.Length,
             MissingMonths: level == IndicatorLevel.Institution ? MissingMonths(current.Mask) : [],
-            Institutions: members.Count,
-            InstitutionsIncomplete: withData.Contains(year)
-                ? members.Count(member => !data.TryGetValue((member.Code, year), out var d) || d.MonthsReported < 12)
-                : members.Count,
+            Institutions: members.Length,
+            InstitutionsIncomplete: data.YearsWithData.Contains(year) && data.Year(year) is var ofYear
+                ? members.Count(member => ofYear[member] is not { MonthsReported: >= 12 })
+                : members.Length,
             FactorTable: current.FactorTable);
     }
 
@@ -157,7 +218,7 @@ public sealed class IndicatorAggregator
             ? IndicatorChanges.Between(values, IndicatorValues.From(r.Basis), referenceYear)
             : null;
 
-    private static GroupSum Sum(IReadOnlyList<Institution> members, int year, IReadOnlyDictionary<(string Code, int Year), InstitutionYearData> data)
+    private static GroupSum Sum(int[] members, InstitutionYearData?[] ofYear)
     {
         // Added up in locals, in the order IndicatorBasis's + would (so to the same bits), and made once: a group of a
         // national year has up to 1.6 million members, and every + made two objects.
@@ -165,9 +226,9 @@ public sealed class IndicatorAggregator
         long users = 0;
         int reported = 0, months = 0, mask = 0;
         string? table = null;
-        for (var index = 0; index < members.Count; index++)
+        foreach (var member in members)
         {
-            if (data.TryGetValue((members[index].Code, year), out var d) && d.MonthsReported > 0)
+            if (ofYear[member] is { MonthsReported: > 0 } d)
             {
                 var totals = d.Basis.Totals;
                 (energy, vehicleFuel, water) = (energy + totals.EnergyKgce, vehicleFuel + totals.VehicleFuelKgce, water + totals.WaterM3);
@@ -184,7 +245,7 @@ public sealed class IndicatorAggregator
         var basis = reported == 0
             ? IndicatorBasis.Zero
             : new IndicatorBasis(new EnergyTotals(energy, vehicleFuel, water, co2Direct, co2Indirect, vehicleCo2, pv), area, users);
-        return new GroupSum(basis, reported, months, members.Count == 1 ? mask : 0, table);
+        return new GroupSum(basis, reported, months, members.Length == 1 ? mask : 0, table);
     }
 
     /// <summary>

@@ -60,6 +60,33 @@ public sealed class AssessmentTests(DemoFixture demo)
     }
 
     [Fact]
+    public void Ranking_gives_ties_one_rank_and_counts_each_group()
+    {
+        // Few distinct scores (many ties, some only after rounding to 6 decimals), subjects without a category or county,
+        // and scores that are not numbers, which tie among themselves below every number.
+        var random = new Random(7);
+        var subjects = Enumerable.Range(0, 3000).Select(index => new AssessmentEngine.Scored(
+            $"c{index}",
+            random.Next(5) is var c && c == 0 ? null : $"cat{c}",
+            random.Next(7) is var k && k == 0 ? null : $"county{k}",
+            random.Next(40) == 0 ? double.NaN : random.Next(30) + (random.Next(2) == 0 ? 0 : 4e-7) + (random.Next(3) == 0 ? -0.5 : 0))).ToArray();
+
+        var ranks = AssessmentEngine.RankAll(subjects);
+
+        static bool Above(AssessmentEngine.Scored other, AssessmentEngine.Scored subject) =>
+            !double.IsNaN(other.Score) && (double.IsNaN(subject.Score) || Math.Round(other.Score, 6) > Math.Round(subject.Score, 6));
+        foreach (var subject in subjects)
+        {
+            var (rank, count, inCategory, countInCategory, inCounty) = ranks[subject.Code];
+            Assert.Equal(1 + subjects.Count(other => Above(other, subject)), rank);
+            Assert.Equal(subjects.Length, count);
+            Assert.Equal(subject.Category is null ? 0 : 1 + subjects.Count(other => other.Category == subject.Category && Above(other, subject)), inCategory);
+            Assert.Equal(subject.Category is null ? 0 : subjects.Count(other => other.Category == subject.Category), countInCategory);
+            Assert.Equal(1 + subjects.Count(other => other.County == subject.County && Above(other, subject)), inCounty);
+        }
+    }
+
+    [Fact]
     public async Task The_demo_year_matches_its_golden_results()
     {
         var stored = (await new AssessmentService(demo.Database, FixedClock.Default).LatestAsync(2025))!;
