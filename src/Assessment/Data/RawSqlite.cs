@@ -68,7 +68,12 @@ internal static partial class RawSqlite
             return pointer == IntPtr.Zero ? default : new ReadOnlySpan<byte>((void*)pointer, Native.ColumnBytes(statement, column));
         }
 
-        public string Text(int column) => System.Text.Encoding.UTF8.GetString(Bytes(column));
+        /// <summary>A value as text: converted to UTF-8 by SQLite where the file holds another encoding.</summary>
+        public string Text(int column)
+        {
+            var pointer = Native.ColumnText(statement, column); // before its length, as for Bytes
+            return pointer == IntPtr.Zero ? "" : System.Text.Encoding.UTF8.GetString((byte*)pointer, Native.ColumnBytes(statement, column));
+        }
 
         public double Double(int column) => Native.ColumnDouble(statement, column);
 
@@ -84,6 +89,10 @@ internal static partial class RawSqlite
         [LibraryImport(Library, EntryPoint = "sqlite3_column_blob")]
         [SuppressGCTransition]
         internal static partial IntPtr ColumnBlob(IntPtr statement, int column);
+
+        [LibraryImport(Library, EntryPoint = "sqlite3_column_text")]
+        [SuppressGCTransition]
+        internal static partial IntPtr ColumnText(IntPtr statement, int column);
 
         [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes")]
         [SuppressGCTransition]

@@ -148,8 +148,39 @@ public sealed class IndicatorAggregator
         var countyOrder = _institutions.Select(institution => institution.CountyCode).Distinct()
             .Select(code => (Code: code, Key: CountySortKey(code))).OrderBy(entry => entry.Key)
             .Select((entry, index) => (entry.Code, index)).ToDictionary(entry => entry.Code, entry => entry.index, StringComparer.Ordinal);
-        return Enumerable.Range(0, _institutions.Count).OrderBy(place => countyOrder[_institutions[place].CountyCode])
-            .ThenBy(place => _institutions[place].Code, StringComparer.Ordinal).ToArray();
+        var county = _institutions.Select(institution => countyOrder[institution.CountyCode]).ToArray();
+        var inCodeOrder = true;
+        for (var place = 1; place < _institutions.Count && inCodeOrder; place++)
+        {
+            inCodeOrder = string.CompareOrdinal(_institutions[place - 1].Code, _institutions[place].Code) < 0;
+        }
+
+        if (!inCodeOrder)
+        {
+            return Enumerable.Range(0, _institutions.Count).OrderBy(place => county[place]).ThenBy(place => _institutions[place].Code, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        // Listed in code order (as the database lists them): each county's institutions keep their order, so a counting
+        // sort on the county alone gives the same order without comparing codes.
+        var starts = new int[countyOrder.Count + 1];
+        foreach (var index in county)
+        {
+            starts[index + 1]++;
+        }
+
+        for (var index = 1; index < starts.Length; index++)
+        {
+            starts[index] += starts[index - 1];
+        }
+
+        var ordered = new int[county.Length];
+        for (var place = 0; place < county.Length; place++)
+        {
+            ordered[starts[county[place]]++] = place;
+        }
+
+        return ordered;
     }
 
     // The rows of the groups, in their order, built over all cores: into their places, with no merge to put them back

@@ -5,6 +5,7 @@ using Assessment.Indicators;
 using Assessment.Scheduling;
 using Assessment.Tests.Support;
 using Assessment.Workflows;
+using Microsoft.Data.Sqlite;
 
 namespace Assessment.Tests.Data;
 
@@ -322,6 +323,36 @@ public sealed class SqliteRepositoryTests : RepositoryContract, IDisposable
     protected override Task<Database> FreshAsync() => Seed.InitAsync(_temp.Database);
 
     public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task A_file_that_holds_its_text_as_UTF_16_is_read_as_any_other()
+    {
+        // Files this program makes hold UTF-8; one made elsewhere may hold UTF-16, which the statements read straight
+        // from SQLite (institutions, years, sums) must convert like the reader does.
+        await using (var connection = new SqliteConnection($"Data Source={_temp.Path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA encoding = 'UTF-16le'; CREATE TABLE made_elsewhere (x); DROP TABLE made_elsewhere;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var database = await FreshAsync();
+        await using (var session = await database.OpenAsync())
+        {
+            var repository = new InstitutionRepository(session);
+            await repository.UpsertAsync([Seed.Office("甲001")], null, FixedClock.Default.GetUtcNow().UtcDateTime);
+            await repository.UpsertYearsAsync([new InstitutionYear("甲001", 2024, 9_000, 180)]);
+            Assert.False(RawSqlite.IsUtf8((SqliteConnection)session.Connection));
+        }
+
+        await Seed.MonthsAsync(database, "甲001", 2024, Seed.Quantities(electricityKwh: 100), months: 2);
+
+        await using var reader = await database.OpenAsync();
+        Assert.Equal(Seed.Office("甲001"), (await new InstitutionRepository(reader).ListAsync()).Single());
+        Assert.Equal(new InstitutionYear("甲001", 2024, 9_000, 180), (await new InstitutionRepository(reader).ListYearsAsync()).Single());
+        Assert.Equal(("甲001", 200.0), (await new ConsumptionRepository(reader).SumsAsync([2024])).Select(sum => (sum.Code, sum.Quantities.ElectricityKwh)).Single());
+    }
 }
 
 /// <summary>A server engine's contract tests: run only when <paramref name="variable"/> holds a connection string to a scratch database (its tables are emptied).</summary>

@@ -44,6 +44,32 @@ public sealed class IndicatorAggregatorTests
     }
 
     [Fact]
+    public void Institutions_come_in_county_order_then_code_order_however_they_are_listed()
+    {
+        // The prefecture-direct county first, then by county code; within a county by code.
+        var institutions = new[] { "B2", "A3", "C1", "A1", "B1", "C3" }.Select((code, index) => Seed.Office(code) with
+        {
+            CountyCode = code[0] == 'A' ? Seed.Direct.Code : Seed.Changji.Code,
+        }).ToArray();
+        var data = Index(institutions.Where(institution => institution.Code != "C1").Select(institution => Data(institution, 2024, 1_000)).ToArray());
+        Institution[][] lists =
+        [
+            [.. institutions.OrderBy(institution => institution.Code, StringComparer.Ordinal)], // as the database lists them
+            [.. institutions.OrderByDescending(institution => institution.Code, StringComparer.Ordinal)],
+            institutions,
+        ];
+
+        foreach (var list in lists)
+        {
+            var aggregator = new IndicatorAggregator(list, [Seed.Changji, Seed.Direct], "测试州", []);
+            Assert.Equal(["A1", "A3", "B1", "B2", "C1", "C3"], aggregator.Build(2024, IndicatorLevel.Institution, data).Select(row => row.Code));
+            Assert.Equal(["A1", "A3", "B1", "B2", "C3"],
+                aggregator.Build(2024, IndicatorLevel.Institution, aggregator.ByPlace(data), reportedOnly: true).Select(row => row.Code));
+            Assert.Equal([Seed.Direct.Code, Seed.Changji.Code], aggregator.Build(2024, IndicatorLevel.County, data).Select(row => row.Code));
+        }
+    }
+
+    [Fact]
     public void Missing_months_are_flagged_on_the_institution_and_counted_on_its_groups()
     {
         var aggregator = new IndicatorAggregator([Small, Large], [Seed.Changji], "测试州", []);
