@@ -81,7 +81,8 @@ internal static partial class RawSqlite
     }
 
     // The library SQLitePCL's provider loads (the same name, so the same file). The column functions only read the row
-    // the statement stands on: short, never blocking, never calling back, so without the GC transition of a call.
+    // the statement stands on: short, never blocking, never calling back, so without the GC transition of a call
+    // (sqlite3_column_text also converts, with a small allocation, where the file holds its text as UTF-16).
     private static partial class Native
     {
         private const string Library = "e_sqlite3";
