@@ -273,8 +273,8 @@ public sealed class FactsBuilder
         }
     }
 
-    /// <summary>The indicator's known values of <paramref name="rows"/>, ascending.</summary>
-    internal static double[] Sorted(IEnumerable<IndicatorRow> rows, Func<IndicatorRow, double?> indicator)
+    /// <summary>The indicator's known values of <paramref name="rows"/>, ascending, in the order LINQ's stable sort gives.</summary>
+    internal static double[] Sorted<T>(IEnumerable<T> rows, Func<T, double?> indicator)
     {
         var values = new List<double>();
         var negativeZero = false;

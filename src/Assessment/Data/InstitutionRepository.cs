@@ -42,8 +42,8 @@ public sealed class InstitutionRepository(DbSession session)
         {
             // Straight from the statement, as the year's sums are read: without the reader's work per value (1.6 million rows
             // of seven at national scale).
-            RawSqlite.Query(sqlite, sql, [], row => Add(row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Double(4), Whole(row.Double(5)),
-                row.Int64(6) != 0), cancellationToken);
+            RawSqlite.Query(sqlite, sql, [], row => Add(row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Number(4), Whole(row.Number(5)),
+                Whole(row.Number(6)) != 0), cancellationToken);
             return institutions.ToArray();
         }
 
@@ -59,7 +59,7 @@ public sealed class InstitutionRepository(DbSession session)
         return institutions.ToArray();
     }
 
-    // An INTEGER column's value read as a number, converted as the reader's value would be (a REAL left there by hand rounds).
+    // An INTEGER column's number (RawSqlite.Row.Number), converted as the reader's value would be (a REAL left there by hand rounds).
     private static int Whole(double value) => Convert.ToInt32(value);
 
     /// <summary>
@@ -128,7 +128,7 @@ public sealed class InstitutionRepository(DbSession session)
         var years = new List<InstitutionYear>();
         if (session.Connection is SqliteConnection sqlite)
         {
-            RawSqlite.Query(sqlite, sql, [], row => years.Add(new InstitutionYear(row.Text(0), Whole(row.Double(1)), row.Double(2), Whole(row.Double(3)))),
+            RawSqlite.Query(sqlite, sql, [], row => years.Add(new InstitutionYear(row.Text(0), Whole(row.Number(1)), row.Number(2), Whole(row.Number(3)))),
                 cancellationToken);
             return years.ToArray();
         }

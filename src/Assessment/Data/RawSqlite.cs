@@ -8,7 +8,7 @@ namespace Assessment.Data;
 /// <summary>
 /// Statements run straight on a SQLite connection's handle, for the few national-scale paths where the reader's or
 /// command's per-value work is a good part of the time (bulk inserts of plain values, reading a year's checklists and
-/// sums).
+/// sums, the institutions and their yearly area and users).
 /// Errors and waiting on a busy database behave as Microsoft.Data.Sqlite's own.
 /// </summary>
 internal static partial class RawSqlite
@@ -77,12 +77,30 @@ internal static partial class RawSqlite
 
         public double Double(int column) => Native.ColumnDouble(statement, column);
 
+        /// <summary>
+        /// A number: an INTEGER or REAL value. Anything else (NULL, text or a blob a hand-edited file may hold where
+        /// the schema means a number) is refused, as the reader's conversion refuses it, rather than read as 0 or as
+        /// the number its text starts with.
+        /// </summary>
+        public double Number(int column)
+        {
+            var type = Native.ColumnType(statement, column);
+            if (type is not (raw.SQLITE_INTEGER or raw.SQLITE_FLOAT))
+            {
+                throw new InvalidCastException(
+                    $"Column {Marshal.PtrToStringUTF8(Native.ColumnName(statement, column))} holds {(type == raw.SQLITE_NULL ? "NULL" : type == raw.SQLITE_TEXT ? "text" : "a blob")} where a number is meant.");
+            }
+
+            return Native.ColumnDouble(statement, column);
+        }
+
         public long Int64(int column) => Native.ColumnInt64(statement, column);
     }
 
     // The library SQLitePCL's provider loads (the same name, so the same file). The column functions only read the row
-    // the statement stands on: short, never blocking, never calling back, so without the GC transition of a call
-    // (sqlite3_column_text also converts, with a small allocation, where the file holds its text as UTF-16).
+    // the statement stands on: short, not waiting on anything but SQLite's memory allocator, never calling back, so
+    // without the GC transition of a call (sqlite3_column_text allocates only to convert where the file holds its text
+    // as UTF-16). sqlite3_column_name, called only to word an error, keeps the transition.
     private static partial class Native
     {
         private const string Library = "e_sqlite3";
@@ -98,6 +116,13 @@ internal static partial class RawSqlite
         [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes")]
         [SuppressGCTransition]
         internal static partial int ColumnBytes(IntPtr statement, int column);
+
+        [LibraryImport(Library, EntryPoint = "sqlite3_column_type")]
+        [SuppressGCTransition]
+        internal static partial int ColumnType(IntPtr statement, int column);
+
+        [LibraryImport(Library, EntryPoint = "sqlite3_column_name")]
+        internal static partial IntPtr ColumnName(IntPtr statement, int column);
 
         [LibraryImport(Library, EntryPoint = "sqlite3_column_double")]
         [SuppressGCTransition]

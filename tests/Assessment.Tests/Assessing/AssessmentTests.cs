@@ -62,14 +62,21 @@ public sealed class AssessmentTests(DemoFixture demo)
     [Fact]
     public void Ranking_gives_ties_one_rank_and_counts_each_group()
     {
-        // Few distinct scores (many ties, some only after rounding to 6 decimals), subjects without a category or county,
-        // and scores that are not numbers, which tie among themselves below every number.
+        // Few distinct scores (many ties, some only after rounding to 6 decimals, -1e-7 rounding to -0 and tying 0),
+        // subjects without a category or county, and scores that are not numbers (a run never has them), which tie among
+        // themselves below every number.
         var random = new Random(7);
         var subjects = Enumerable.Range(0, 3000).Select(index => new AssessmentEngine.Scored(
             $"c{index}",
             random.Next(5) is var c && c == 0 ? null : $"cat{c}",
             random.Next(7) is var k && k == 0 ? null : $"county{k}",
-            random.Next(40) == 0 ? double.NaN : random.Next(30) + (random.Next(2) == 0 ? 0 : 4e-7) + (random.Next(3) == 0 ? -0.5 : 0))).ToArray();
+            random.Next(40) switch
+            {
+                0 => double.NaN,
+                1 => -1e-7,
+                _ => random.Next(30) + (random.Next(2) == 0 ? 0 : 4e-7) + (random.Next(3) == 0 ? -0.5 : 0),
+            })).ToArray();
+        Assert.Contains(subjects, subject => subject.Score == 0);
 
         var ranks = AssessmentEngine.RankAll(subjects);
 
@@ -83,6 +90,24 @@ public sealed class AssessmentTests(DemoFixture demo)
             Assert.Equal(subject.Category is null ? 0 : 1 + subjects.Count(other => other.Category == subject.Category && Above(other, subject)), inCategory);
             Assert.Equal(subject.Category is null ? 0 : subjects.Count(other => other.Category == subject.Category), countInCategory);
             Assert.Equal(1 + subjects.Count(other => other.County == subject.County && Above(other, subject)), inCounty);
+        }
+    }
+
+    [Fact]
+    public void A_groups_sorted_indicator_values_are_those_of_the_stable_sort_bit_for_bit()
+    {
+        // Unknown values are left out; -0 and 0 keep the order they came in, as LINQ's stable sort keeps them.
+        double?[][] cases =
+        [
+            [3.5, null, 1.25, double.NaN, 2, 1.25, 0],
+            [0, -0.0, 2, -0.0, 0, -1],
+            [-0.0, 0],
+        ];
+        foreach (var values in cases)
+        {
+            var sorted = FactsBuilder.Sorted(values, value => value);
+            var stable = values.OfType<double>().Where(value => !double.IsNaN(value)).Order().ToArray();
+            Assert.Equal(stable.Select(BitConverter.DoubleToInt64Bits), sorted.Select(BitConverter.DoubleToInt64Bits));
         }
     }
 

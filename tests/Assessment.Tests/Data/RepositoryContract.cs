@@ -353,6 +353,30 @@ public sealed class SqliteRepositoryTests : RepositoryContract, IDisposable
         Assert.Equal(new InstitutionYear("甲001", 2024, 9_000, 180), (await new InstitutionRepository(reader).ListYearsAsync()).Single());
         Assert.Equal(("甲001", 200.0), (await new ConsumptionRepository(reader).SumsAsync([2024])).Select(sum => (sum.Code, sum.Quantities.ElectricityKwh)).Single());
     }
+
+    [Theory]
+    [InlineData("UPDATE institutions SET users = '12 people'", "users")]
+    [InlineData("UPDATE institution_years SET year = 'last year'", "year")]
+    public async Task Text_left_by_hand_where_a_number_is_meant_is_refused_not_read_as_a_number(string edit, string column)
+    {
+        var database = await FreshAsync();
+        await using (var session = await database.OpenAsync())
+        {
+            var repository = new InstitutionRepository(session);
+            await repository.UpsertAsync([Seed.Office()], null, FixedClock.Default.GetUtcNow().UtcDateTime);
+            await repository.UpsertYearsAsync([new InstitutionYear(Seed.Office().Code, 2024, 9_000, 180)]);
+            await session.Connection.ExecuteAsync(edit); // the CHECK (users > 0) lets text through: text sorts after numbers
+        }
+
+        await using var reader = await database.OpenAsync();
+        var repositoryRead = new InstitutionRepository(reader);
+        var error = await Assert.ThrowsAsync<InvalidCastException>(async () =>
+        {
+            await repositoryRead.ListAsync();
+            await repositoryRead.ListYearsAsync();
+        });
+        Assert.Contains(column, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }
 
 /// <summary>A server engine's contract tests: run only when <paramref name="variable"/> holds a connection string to a scratch database (its tables are emptied).</summary>

@@ -46,10 +46,11 @@ public sealed class IndicatorAggregatorTests
     [Fact]
     public void Institutions_come_in_county_order_then_code_order_however_they_are_listed()
     {
-        // The prefecture-direct county first, then by county code; within a county by code.
-        var institutions = new[] { "B2", "A3", "C1", "A1", "B1", "C3" }.Select((code, index) => Seed.Office(code) with
+        // The prefecture-direct county first, then by county code; within a county by code. The direct county's codes
+        // come last in code order, so that a list in code order has to be reordered.
+        var institutions = new[] { "B2", "Z3", "C1", "Z1", "B1", "C3" }.Select(code => Seed.Office(code) with
         {
-            CountyCode = code[0] == 'A' ? Seed.Direct.Code : Seed.Changji.Code,
+            CountyCode = code[0] == 'Z' ? Seed.Direct.Code : Seed.Changji.Code,
         }).ToArray();
         var data = Index(institutions.Where(institution => institution.Code != "C1").Select(institution => Data(institution, 2024, 1_000)).ToArray());
         Institution[][] lists =
@@ -62,8 +63,8 @@ public sealed class IndicatorAggregatorTests
         foreach (var list in lists)
         {
             var aggregator = new IndicatorAggregator(list, [Seed.Changji, Seed.Direct], "测试州", []);
-            Assert.Equal(["A1", "A3", "B1", "B2", "C1", "C3"], aggregator.Build(2024, IndicatorLevel.Institution, data).Select(row => row.Code));
-            Assert.Equal(["A1", "A3", "B1", "B2", "C3"],
+            Assert.Equal(["Z1", "Z3", "B1", "B2", "C1", "C3"], aggregator.Build(2024, IndicatorLevel.Institution, data).Select(row => row.Code));
+            Assert.Equal(["Z1", "Z3", "B1", "B2", "C3"],
                 aggregator.Build(2024, IndicatorLevel.Institution, aggregator.ByPlace(data), reportedOnly: true).Select(row => row.Code));
             Assert.Equal([Seed.Direct.Code, Seed.Changji.Code], aggregator.Build(2024, IndicatorLevel.County, data).Select(row => row.Code));
         }
