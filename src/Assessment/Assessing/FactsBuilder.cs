@@ -44,8 +44,9 @@ public sealed class FactsBuilder
         Parallel.For(0, Indicators.Length, index =>
         {
             var indicator = Indicators[index];
-            _sorted[index] = categories.ToDictionary(entry => (entry.Category, entry.Year), entry => Sorted(entry.Rows, indicator));
-            _countySorted[index] = years.ToDictionary(year => year, year => Sorted(data.CountyRows[year].Values, indicator));
+            double[] Sorted(IEnumerable<IndicatorRow> rows) => Distribution.SortedKnown(rows.Select(row => indicator(row) ?? double.NaN));
+            _sorted[index] = categories.ToDictionary(entry => (entry.Category, entry.Year), entry => Sorted(entry.Rows));
+            _countySorted[index] = years.ToDictionary(year => year, year => Sorted(data.CountyRows[year].Values));
         });
         _earlierInstitutions = data.EarlierInstitutionResults.ToLookup(result => result.Code);
         _earlierCounties = data.EarlierCountyResults.ToLookup(result => result.Code);
@@ -271,31 +272,5 @@ public sealed class FactsBuilder
 
             return true;
         }
-    }
-
-    /// <summary>The indicator's known values of <paramref name="rows"/>, ascending, in the order LINQ's stable sort gives.</summary>
-    internal static double[] Sorted<T>(IEnumerable<T> rows, Func<T, double?> indicator)
-    {
-        var values = new List<double>();
-        var negativeZero = false;
-        foreach (var row in rows)
-        {
-            if (indicator(row) is { } value && !double.IsNaN(value))
-            {
-                values.Add(value);
-                negativeZero |= value == 0 && double.IsNegative(value);
-            }
-        }
-
-        // Array.Sort is the fast sort of numbers but not stable, and -0 equals 0: where a -0 is there, the stable sort
-        // keeps the two in the order they came, as ever.
-        var sorted = values.ToArray();
-        if (negativeZero)
-        {
-            return [.. sorted.Order()];
-        }
-
-        Array.Sort(sorted);
-        return sorted;
     }
 }

@@ -94,24 +94,6 @@ public sealed class AssessmentTests(DemoFixture demo)
     }
 
     [Fact]
-    public void A_groups_sorted_indicator_values_are_those_of_the_stable_sort_bit_for_bit()
-    {
-        // Unknown values are left out; -0 and 0 keep the order they came in, as LINQ's stable sort keeps them.
-        double?[][] cases =
-        [
-            [3.5, null, 1.25, double.NaN, 2, 1.25, 0],
-            [0, -0.0, 2, -0.0, 0, -1],
-            [-0.0, 0],
-        ];
-        foreach (var values in cases)
-        {
-            var sorted = FactsBuilder.Sorted(values, value => value);
-            var stable = values.OfType<double>().Where(value => !double.IsNaN(value)).Order().ToArray();
-            Assert.Equal(stable.Select(BitConverter.DoubleToInt64Bits), sorted.Select(BitConverter.DoubleToInt64Bits));
-        }
-    }
-
-    [Fact]
     public async Task The_demo_year_matches_its_golden_results()
     {
         var stored = (await new AssessmentService(demo.Database, FixedClock.Default).LatestAsync(2025))!;

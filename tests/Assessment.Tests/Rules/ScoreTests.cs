@@ -115,6 +115,25 @@ public sealed class ScoreTests
     }
 
     [Fact]
+    public void A_distributions_values_are_sorted_as_the_stable_sort_sorts_them_bit_for_bit()
+    {
+        // Unknown values (null from an indicator, NaN) are left out; -0 and 0 keep the order they came in, as LINQ's
+        // stable sort keeps them.
+        double?[][] cases =
+        [
+            [3.5, null, 1.25, double.NaN, 2, 1.25, 0],
+            [0, -0.0, 2, -0.0, 0, -1],
+            [-0.0, 0],
+        ];
+        foreach (var values in cases)
+        {
+            var stable = values.OfType<double>().Where(value => !double.IsNaN(value)).Order().Select(BitConverter.DoubleToInt64Bits).ToArray();
+            Assert.Equal(stable, Distribution.SortedKnown(values.Select(value => value ?? double.NaN)).Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(stable, new Distribution { Values = [.. values.OfType<double>()] }.Values.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
     public void A_distribution_left_out_or_given_in_part_knows_nothing_more()
     {
         // A value in each population (no object of its own): one made with new(), or read from an example that gives

@@ -22,7 +22,36 @@ public readonly struct Distribution
     public double[] Values
     {
         get => _values ?? [];
-        init => _values = value.Where(v => !double.IsNaN(v)).Order().ToArray();
+        init => _values = SortedKnown(value);
+    }
+
+    /// <summary>
+    /// <paramref name="values"/> without unknown ones (NaN), ascending, in the order a stable sort gives: what
+    /// <see cref="Values"/> keeps and <see cref="OfSorted"/> is given.
+    /// </summary>
+    public static double[] SortedKnown(IEnumerable<double> values)
+    {
+        var known = new List<double>();
+        var negativeZero = false;
+        foreach (var value in values)
+        {
+            if (!double.IsNaN(value))
+            {
+                known.Add(value);
+                negativeZero |= value == 0 && double.IsNegative(value);
+            }
+        }
+
+        // Array.Sort is the fast sort of numbers (a national year sorts 4 indicators × 2 years × 1.6 million values) but
+        // not stable, and -0 equals 0: where a -0 is there, the stable sort keeps the two in the order they came.
+        var sorted = known.ToArray();
+        if (negativeZero)
+        {
+            return [.. sorted.Order()];
+        }
+
+        Array.Sort(sorted);
+        return sorted;
     }
 
     public double Aggregate { get; init; } = double.NaN;
